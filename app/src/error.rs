@@ -1,0 +1,162 @@
+//! The one error type that crosses the server-function boundary.
+//!
+//! It carries a Fluent message id rather than English text, so the browser
+//! shows it in the user's language; only a cloud's own message is passed
+//! through verbatim.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not logged in")]
+    NotLoggedIn,
+    #[error("the session has expired")]
+    SessionExpired,
+    #[error("wrong user name, password or domain")]
+    InvalidCredentials,
+    #[error("the user has no project to work in")]
+    NoProject,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// A form field is wrong; `key` is the Fluent id of the message.
+    #[error("invalid {field}")]
+    InvalidInput { field: String, key: String },
+    #[error("cannot reach {service}")]
+    Unreachable { service: String },
+    #[error("{service} did not answer in time")]
+    Timeout { service: String },
+    /// The cloud refused; its message is shown as it is.
+    #[error("the cloud answered {status}: {message}")]
+    Cloud { status: u16, message: String },
+    /// Transport or programming errors from the server-function layer.
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn invalid(field: &str, key: &str) -> Self {
+        AppError::InvalidInput {
+            field: field.to_string(),
+            key: key.to_string(),
+        }
+    }
+
+    /// The Fluent id of the message that explains this error.
+    pub fn message_key(&self) -> &str {
+        match self {
+            AppError::NotLoggedIn => "error-not-logged-in",
+            AppError::SessionExpired => "error-session-expired",
+            AppError::InvalidCredentials => "error-invalid-credentials",
+            AppError::NoProject => "error-no-project",
+            AppError::Forbidden => "error-forbidden",
+            AppError::NotFound => "error-not-found",
+            AppError::InvalidInput { key, .. } => key,
+            AppError::Unreachable { .. } => "error-unreachable",
+            AppError::Timeout { .. } => "error-timeout",
+            AppError::Cloud { .. } => "error-cloud",
+            AppError::Internal(_) => "error-internal",
+        }
+    }
+
+    /// The HTTP status a server function answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotLoggedIn | AppError::SessionExpired | AppError::InvalidCredentials => 401,
+            AppError::NoProject | AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::InvalidInput { .. } => 400,
+            AppError::Unreachable { .. } => 502,
+            AppError::Timeout { .. } => 504,
+            // Pass the cloud's 4xx on; a cloud's 5xx is a bad gateway for us.
+            AppError::Cloud { status, .. } if (400..500).contains(status) => *status,
+            AppError::Cloud { .. } => 502,
+            AppError::Internal(_) => 500,
+        }
+    }
+
+    /// Whether the user has to log in (again) to go on.
+    pub fn needs_login(&self) -> bool {
+        matches!(self, AppError::NotLoggedIn | AppError::SessionExpired)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::invalid("form", "error-bad-request")
+            }
+            ServerFnErrorErr::Request(_) => AppError::Unreachable {
+                service: "zenith".into(),
+            },
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<openstack::Error> for AppError {
+    fn from(err: openstack::Error) -> Self {
+        use openstack::Error as E;
+        match err {
+            E::TokenExpired => AppError::SessionExpired,
+            E::Unauthorized { .. } => AppError::SessionExpired,
+            E::Forbidden { .. } => AppError::Forbidden,
+            E::NotFound { .. } => AppError::NotFound,
+            E::Unreachable { url, .. } => AppError::Unreachable { service: url },
+            E::Timeout { url } => AppError::Timeout { service: url },
+            other => match other.status() {
+                Some(status) => AppError::Cloud {
+                    status,
+                    message: other.to_string(),
+                },
+                None => AppError::Internal(other.to_string()),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_errors_are_4xx() {
+        assert_eq!(
+            AppError::invalid("timezone", "settings-timezone-invalid").status(),
+            400
+        );
+        assert_eq!(AppError::InvalidCredentials.status(), 401);
+        assert_eq!(AppError::Forbidden.status(), 403);
+        let cloud = AppError::Cloud {
+            status: 409,
+            message: "conflict".into(),
+        };
+        assert_eq!(cloud.status(), 409);
+        let broken = AppError::Cloud {
+            status: 503,
+            message: "down".into(),
+        };
+        assert_eq!(broken.status(), 502);
+    }
+
+    #[test]
+    fn input_errors_carry_their_message_key() {
+        let e = AppError::invalid("page_size", "settings-page-size-invalid");
+        assert_eq!(e.message_key(), "settings-page-size-invalid");
+        assert!(AppError::SessionExpired.needs_login());
+        assert!(!AppError::Forbidden.needs_login());
+    }
+
+    #[test]
+    fn bad_arguments_become_a_bad_request() {
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::MissingArg("password".into()));
+        assert_eq!(e.status(), 400);
+    }
+}

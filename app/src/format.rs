@@ -1,0 +1,82 @@
+//! Locale-aware formatting of numbers and dates.
+
+/// Groups the digits of `n` as the language writes them.
+pub fn format_number(n: i64, lang: &str) -> String {
+    let sep = match lang {
+        "de" => '.',
+        _ => ',',
+    };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Formats an instant in the user's time zone and language.
+#[cfg(feature = "ssr")]
+pub fn format_datetime(at: chrono::DateTime<chrono::Utc>, lang: &str, tz: &str) -> String {
+    use chrono::Locale;
+    let zone: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::UTC);
+    let local = at.with_timezone(&zone);
+    let (locale, pattern) = match lang {
+        "ja" => (Locale::ja_JP, "%Y年%m月%d日 %H:%M:%S %Z"),
+        "zh-CN" => (Locale::zh_CN, "%Y年%m月%d日 %H:%M:%S %Z"),
+        "de" => (Locale::de_DE, "%d.%m.%Y, %H:%M:%S %Z"),
+        _ => (Locale::en_US, "%b %-d, %Y, %-I:%M:%S %p %Z"),
+    };
+    local.format_localized(pattern, locale).to_string()
+}
+
+/// Whether `tz` names an IANA time zone the server knows.
+#[cfg(feature = "ssr")]
+pub fn is_timezone(tz: &str) -> bool {
+    tz.parse::<chrono_tz::Tz>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_group_by_locale() {
+        assert_eq!(format_number(0, "en"), "0");
+        assert_eq!(format_number(999, "en"), "999");
+        assert_eq!(format_number(1000, "en"), "1,000");
+        assert_eq!(format_number(1234567, "de"), "1.234.567");
+        assert_eq!(format_number(-12345, "ja"), "-12,345");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn dates_follow_zone_and_language() {
+        use chrono::TimeZone;
+        let at = chrono::Utc.with_ymd_and_hms(2026, 11, 21, 9, 5, 3).unwrap();
+        assert_eq!(
+            format_datetime(at, "en", "UTC"),
+            "Nov 21, 2026, 9:05:03 AM UTC"
+        );
+        assert_eq!(
+            format_datetime(at, "de", "Europe/Berlin"),
+            "21.11.2026, 10:05:03 CET"
+        );
+        assert_eq!(
+            format_datetime(at, "ja", "Asia/Tokyo"),
+            "2026年11月21日 18:05:03 JST"
+        );
+        // An unknown zone falls back to UTC rather than failing the page.
+        assert_eq!(
+            format_datetime(at, "en", "Mars/Olympus"),
+            "Nov 21, 2026, 9:05:03 AM UTC"
+        );
+        assert!(is_timezone("America/New_York"));
+        assert!(!is_timezone("Mars/Olympus"));
+    }
+}

@@ -1,0 +1,153 @@
+//! Small building blocks shared by every page.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::{tr_dynamic, tr_dynamic_args};
+
+/// The translated text for an error.
+pub fn error_text(err: &AppError) -> String {
+    match err {
+        AppError::Unreachable { service } | AppError::Timeout { service } => {
+            tr_dynamic_args(err.message_key(), &[("service", service.clone())])
+        }
+        AppError::Cloud { status, message } => tr_dynamic_args(
+            err.message_key(),
+            &[("status", status.to_string()), ("message", message.clone())],
+        ),
+        AppError::Internal(detail) => {
+            tr_dynamic_args(err.message_key(), &[("detail", detail.clone())])
+        }
+        _ => tr_dynamic(err.message_key()),
+    }
+}
+
+/// A page-level alert for an error that belongs to no single field.
+#[component]
+pub fn ErrorBanner(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <div role="alert" class="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+                    {error_text(&e)}
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled input that shows its own error underneath.
+#[component]
+pub fn Field(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] name: String,
+    #[prop(into, default = "text".to_string())] kind: String,
+    #[prop(into, optional)] value: String,
+    #[prop(into, optional)] autocomplete: String,
+    #[prop(optional)] required: bool,
+    /// The error of the last submission, shown here if it is about this field.
+    #[prop(into)]
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let field = name.clone();
+    let message = move || match error.get() {
+        Some(e @ AppError::InvalidInput { .. }) if matches!(&e, AppError::InvalidInput { field: f, .. } if *f == field) => {
+            Some(error_text(&e))
+        }
+        _ => None,
+    };
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    let invalid = {
+        let message = message.clone();
+        move || message().is_some()
+    };
+    view! {
+        <div class="space-y-1">
+            <label for=id.clone() class="block text-sm font-medium text-slate-700">{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                value=value
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=described
+                class="block w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600 aria-[invalid=true]:border-red-500"
+            />
+            <p id=error_id class="text-sm text-red-700" role="alert">{message}</p>
+        </div>
+    }
+}
+
+/// A heading with an optional description, at the top of every page.
+#[component]
+pub fn PageHeader(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into, optional)] description: Option<Signal<String>>,
+) -> impl IntoView {
+    view! {
+        <header class="mb-6">
+            <h1 class="text-2xl font-semibold text-slate-900">{title}</h1>
+            {description.map(|d| view! { <p class="mt-1 text-sm text-slate-600">{d}</p> })}
+        </header>
+    }
+}
+
+/// A loading placeholder that screen readers announce.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! {
+        <p class="text-sm text-slate-500" role="status" aria-live="polite">
+            {leptos_fluent::move_tr!("common-loading")}
+        </p>
+    }
+}
+
+pub const TABLE: &str = "min-w-full divide-y divide-slate-200 text-sm";
+pub const TH: &str = "px-3 py-2 text-left font-semibold text-slate-700 whitespace-nowrap";
+pub const TD: &str = "px-3 py-2 text-slate-800 align-top";
+pub const CARD: &str = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
+pub const BUTTON: &str = "inline-flex items-center justify-center rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-offset-2 disabled:opacity-60";
+pub const SELECT: &str = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus:outline-none focus:ring-2 focus:ring-sky-600";
+
+/// A simple "page X of Y" control for server-side paged lists.
+#[component]
+pub fn Pager(
+    #[prop(into)] page: Signal<u32>,
+    #[prop(into)] pages: Signal<u32>,
+    on_page: Callback<u32>,
+) -> impl IntoView {
+    let page_text = move || {
+        tr_dynamic_args(
+            "common-page-of",
+            &[
+                ("page", page.get().to_string()),
+                ("pages", pages.get().max(1).to_string()),
+            ],
+        )
+    };
+    view! {
+        <nav class="mt-3 flex items-center gap-3 text-sm" aria-label=move || tr_dynamic("common-pagination")>
+            <button
+                type="button"
+                class="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
+                disabled=move || page.get() <= 1
+                on:click=move |_| on_page.run(page.get().saturating_sub(1).max(1))
+            >
+                {leptos_fluent::move_tr!("common-previous")}
+            </button>
+            <span>{page_text}</span>
+            <button
+                type="button"
+                class="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
+                disabled=move || page.get() >= pages.get()
+                on:click=move |_| on_page.run(page.get() + 1)
+            >
+                {leptos_fluent::move_tr!("common-next")}
+            </button>
+        </nav>
+    }
+}

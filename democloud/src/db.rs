@@ -1,0 +1,409 @@
+//! SQLite persistence: connection handling, schema migrations and seed data.
+//!
+//! One connection behind a mutex is plenty for a demo cloud; every access
+//! runs on the blocking pool so a slow query never stalls the async runtime.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::Error;
+
+/// File name of the database inside the data directory.
+pub const DB_FILE: &str = "democloud.sqlite";
+
+/// Ordered schema migrations; version N is `MIGRATIONS[N - 1]`. Later
+/// services append their tables here, never edit an applied entry.
+const MIGRATIONS: &[&str] = &[
+    // 1: Keystone.
+    r#"
+    CREATE TABLE domains (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        description TEXT NOT NULL DEFAULT '',
+        enabled     INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE projects (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        domain_id   TEXT NOT NULL REFERENCES domains(id),
+        description TEXT NOT NULL DEFAULT '',
+        enabled     INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (domain_id, name)
+    );
+    CREATE TABLE users (
+        id                 TEXT PRIMARY KEY,
+        name               TEXT NOT NULL,
+        domain_id          TEXT NOT NULL REFERENCES domains(id),
+        password_hash      TEXT,
+        enabled            INTEGER NOT NULL DEFAULT 1,
+        default_project_id TEXT REFERENCES projects(id) ON DELETE SET NULL,
+        email              TEXT,
+        description        TEXT,
+        UNIQUE (domain_id, name)
+    );
+    CREATE TABLE roles (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        description TEXT
+    );
+    -- Exactly one of project_id and domain_id is set.
+    CREATE TABLE role_assignments (
+        user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        role_id    TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+        project_id TEXT REFERENCES projects(id) ON DELETE CASCADE,
+        domain_id  TEXT REFERENCES domains(id) ON DELETE CASCADE,
+        CHECK ((project_id IS NULL) <> (domain_id IS NULL)),
+        UNIQUE (user_id, role_id, project_id, domain_id)
+    );
+    CREATE TABLE regions (
+        id               TEXT PRIMARY KEY,
+        description      TEXT NOT NULL DEFAULT '',
+        parent_region_id TEXT REFERENCES regions(id)
+    );
+    CREATE TABLE services (
+        id          TEXT PRIMARY KEY,
+        type        TEXT NOT NULL UNIQUE,
+        name        TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        enabled     INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE endpoints (
+        id         TEXT PRIMARY KEY,
+        service_id TEXT NOT NULL REFERENCES services(id) ON DELETE CASCADE,
+        interface  TEXT NOT NULL,
+        region_id  TEXT NOT NULL REFERENCES regions(id),
+        url        TEXT NOT NULL,
+        enabled    INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (service_id, interface, region_id)
+    );
+    -- Only a hash of the token id is stored: a copy of the database does
+    -- not hand out working tokens.
+    CREATE TABLE tokens (
+        id_hash        TEXT PRIMARY KEY,
+        user_id        TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        project_id     TEXT,
+        domain_id      TEXT,
+        methods        TEXT NOT NULL,
+        audit_id       TEXT NOT NULL,
+        audit_chain_id TEXT NOT NULL,
+        issued_at      INTEGER NOT NULL,
+        expires_at     INTEGER NOT NULL,
+        revoked        INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX tokens_audit_chain ON tokens(audit_chain_id);
+    CREATE INDEX tokens_user ON tokens(user_id);
+    -- Small key/value facts about this database, e.g. whether it was seeded.
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    "#,
+];
+
+/// Shared handle to the database.
+#[derive(Clone)]
+pub struct Db {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Db {
+    /// Opens (creating if needed) the database in `data_dir` and migrates it.
+    pub fn open(data_dir: &Path) -> Result<Db, Error> {
+        std::fs::create_dir_all(data_dir).map_err(|source| Error::DataDir {
+            path: data_dir.to_owned(),
+            source,
+        })?;
+        let path = data_dir.join(DB_FILE);
+        let open_err = |source| Error::OpenDatabase {
+            path: path.clone(),
+            source,
+        };
+        let mut conn = Connection::open(&path).map_err(open_err)?;
+        // WAL lets a second process (e.g. sqlite3 for debugging) read while
+        // we write; the busy timeout covers the brief checkpoint locks.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(open_err)?;
+        migrate(&mut conn, &path)?;
+        Ok(Db {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// Runs `f` with the connection on the blocking thread pool.
+    pub async fn call<T, F>(&self, f: F) -> Result<T, Error>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, Error> + Send + 'static,
+    {
+        let conn = Arc::clone(&self.conn);
+        tokio::task::spawn_blocking(move || {
+            // A panic while holding the lock cannot leave SQLite itself
+            // inconsistent (transactions roll back), so poisoning is ignored.
+            let mut guard = conn.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut guard)
+        })
+        .await?
+    }
+}
+
+fn current_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_version (
+             version    INTEGER PRIMARY KEY,
+             applied_at INTEGER NOT NULL
+         );",
+    )?;
+    conn.query_row(
+        "SELECT COALESCE(MAX(version), 0) FROM schema_version",
+        [],
+        |r| r.get(0),
+    )
+}
+
+fn migrate(conn: &mut Connection, path: &Path) -> Result<(), Error> {
+    let found = current_version(conn).map_err(|source| Error::OpenDatabase {
+        path: path.to_owned(),
+        source,
+    })?;
+    let known = MIGRATIONS.len() as i64;
+    if found > known {
+        return Err(Error::SchemaTooNew {
+            path: PathBuf::from(path),
+            found,
+            known,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let version = index as i64 + 1;
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.execute(
+            "INSERT INTO schema_version (version, applied_at) VALUES (?1, ?2)",
+            params![version, now_micros()],
+        )?;
+        tx.commit()?;
+        tracing::info!(version, "applied database migration");
+    }
+    Ok(())
+}
+
+/// A new Keystone-style id: 32 lowercase hex characters.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// Current time in microseconds since the Unix epoch.
+pub fn now_micros() -> i64 {
+    chrono::Utc::now().timestamp_micros()
+}
+
+/// Names of the seeded objects, used by seeding, password sync and tests.
+pub mod seed {
+    pub const DEFAULT_DOMAIN_ID: &str = "default";
+    pub const DEFAULT_DOMAIN_NAME: &str = "Default";
+    pub const ADMIN_USER: &str = "admin";
+    pub const DEMO_USER: &str = "demo";
+    pub const REGION: &str = "RegionOne";
+}
+
+/// Creates the standard demo objects on the first start only, so that
+/// objects a user deletes later stay deleted. Returns whether it seeded.
+///
+/// Every statement is also idempotent on its own, so a rerun after a crash
+/// (or a forced reseed) cannot duplicate anything.
+pub fn seed(conn: &mut Connection) -> Result<bool, Error> {
+    use seed::*;
+    let tx = conn.transaction()?;
+    let seeded: Option<String> = tx
+        .query_row("SELECT value FROM meta WHERE key = 'seeded'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if seeded.is_some() {
+        return Ok(false);
+    }
+    tx.execute(
+        "INSERT OR IGNORE INTO domains (id, name, description, enabled)
+         VALUES (?1, ?2, 'The default domain', 1)",
+        params![DEFAULT_DOMAIN_ID, DEFAULT_DOMAIN_NAME],
+    )?;
+    for role in ["admin", "member", "reader"] {
+        tx.execute(
+            "INSERT OR IGNORE INTO roles (id, name) VALUES (?1, ?2)",
+            params![new_id(), role],
+        )?;
+    }
+    for (name, description) in [
+        ("admin", "Bootstrap project for initializing the cloud."),
+        ("demo", "Project for the demo user."),
+        ("alt_demo", "A second project for the demo user."),
+        ("service", "Project for service users."),
+    ] {
+        tx.execute(
+            "INSERT OR IGNORE INTO projects (id, name, domain_id, description, enabled)
+             VALUES (?1, ?2, ?3, ?4, 1)",
+            params![new_id(), name, DEFAULT_DOMAIN_ID, description],
+        )?;
+    }
+    for (user, project) in [(ADMIN_USER, "admin"), (DEMO_USER, "demo")] {
+        let project_id = lookup_id(&tx, "projects", project)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO users (id, name, domain_id, enabled, default_project_id)
+             VALUES (?1, ?2, ?3, 1, ?4)",
+            params![new_id(), user, DEFAULT_DOMAIN_ID, project_id],
+        )?;
+    }
+    let grants: &[(&str, &str, Option<&str>)] = &[
+        (ADMIN_USER, "admin", Some("admin")),
+        (ADMIN_USER, "member", Some("demo")),
+        // Lets the admin take a domain-scoped token, as after keystone-manage bootstrap.
+        (ADMIN_USER, "admin", None),
+        (DEMO_USER, "member", Some("demo")),
+        (DEMO_USER, "reader", Some("demo")),
+        (DEMO_USER, "member", Some("alt_demo")),
+        (DEMO_USER, "reader", Some("alt_demo")),
+    ];
+    for (user, role, project) in grants {
+        let user_id = lookup_id(&tx, "users", user)?;
+        let role_id = lookup_id(&tx, "roles", role)?;
+        // UNIQUE does not see NULLs as equal, so check before inserting.
+        let (project_id, domain_id) = match project {
+            Some(p) => (Some(lookup_id(&tx, "projects", p)?), None),
+            None => (None, Some(DEFAULT_DOMAIN_ID.to_owned())),
+        };
+        tx.execute(
+            "INSERT INTO role_assignments (user_id, role_id, project_id, domain_id)
+             SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (
+                 SELECT 1 FROM role_assignments WHERE user_id = ?1 AND role_id = ?2
+                 AND project_id IS ?3 AND domain_id IS ?4)",
+            params![user_id, role_id, project_id, domain_id],
+        )?;
+    }
+    tx.execute(
+        "INSERT OR IGNORE INTO regions (id, description) VALUES (?1, '')",
+        params![REGION],
+    )?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('seeded', ?1)",
+        params![now_micros().to_string()],
+    )?;
+    tx.commit()?;
+    Ok(true)
+}
+
+/// Id of a seeded object by name (users and projects in the default domain).
+fn lookup_id(conn: &Connection, table: &str, name: &str) -> Result<String, Error> {
+    let sql = match table {
+        "users" | "projects" => {
+            format!("SELECT id FROM {table} WHERE name = ?1 AND domain_id = 'default'")
+        }
+        _ => format!("SELECT id FROM {table} WHERE name = ?1"),
+    };
+    conn.query_row(&sql, params![name], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::Internal(format!("seed object {table}/{name} is missing")))
+}
+
+/// Current password hash of a user in the default domain, if the user exists.
+pub fn password_hash_of(conn: &Connection, user: &str) -> Result<Option<Option<String>>, Error> {
+    Ok(conn
+        .query_row(
+            "SELECT password_hash FROM users WHERE name = ?1 AND domain_id = ?2",
+            params![user, seed::DEFAULT_DOMAIN_ID],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Stores a new password hash and revokes the user's tokens, as Keystone
+/// does when a password changes.
+pub fn set_password_hash(conn: &mut Connection, user: &str, hash: &str) -> Result<(), Error> {
+    let tx = conn.transaction()?;
+    tx.execute(
+        "UPDATE users SET password_hash = ?1 WHERE name = ?2 AND domain_id = ?3",
+        params![hash, user, seed::DEFAULT_DOMAIN_ID],
+    )?;
+    tx.execute(
+        "UPDATE tokens SET revoked = 1 WHERE user_id IN
+             (SELECT id FROM users WHERE name = ?1 AND domain_id = ?2)",
+        params![user, seed::DEFAULT_DOMAIN_ID],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Drops tokens that expired: they can never validate again.
+pub fn purge_expired_tokens(conn: &Connection) -> Result<usize, Error> {
+    Ok(conn.execute(
+        "DELETE FROM tokens WHERE expires_at < ?1",
+        params![now_micros()],
+    )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrate_and_seed_are_idempotent() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = Db::open(dir.path()).expect("open");
+        let count = |conn: &Connection, table: &str| -> i64 {
+            conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+                .expect("count")
+        };
+        let first = {
+            let mut conn = db.conn.lock().expect("lock");
+            assert!(seed(&mut conn).expect("seed"));
+            assert!(!seed(&mut conn).expect("seed again"));
+            // Even a forced rerun adds nothing.
+            conn.execute("DELETE FROM meta", [])
+                .expect("forget seeding");
+            assert!(seed(&mut conn).expect("forced reseed"));
+            (
+                count(&conn, "users"),
+                count(&conn, "projects"),
+                count(&conn, "role_assignments"),
+            )
+        };
+        assert_eq!(first, (2, 4, 7));
+        drop(db);
+        // Reopening runs no migration twice and keeps the data.
+        let db = Db::open(dir.path()).expect("reopen");
+        let mut conn = db.conn.lock().expect("lock");
+        assert!(!seed(&mut conn).expect("seed after reopen"));
+        assert_eq!(count(&conn, "role_assignments"), 7);
+        assert_eq!(count(&conn, "schema_version"), MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn refuses_newer_schema() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        drop(Db::open(dir.path()).expect("open"));
+        let conn = Connection::open(dir.path().join(DB_FILE)).expect("raw open");
+        conn.execute(
+            "INSERT INTO schema_version (version, applied_at) VALUES (999, 0)",
+            [],
+        )
+        .expect("bump");
+        drop(conn);
+        match Db::open(dir.path()) {
+            Err(Error::SchemaTooNew { found: 999, .. }) => {}
+            Err(e) => panic!("unexpected error {e}"),
+            Ok(_) => panic!("opened a database from the future"),
+        }
+    }
+
+    #[test]
+    fn ids_are_32_hex() {
+        let id = new_id();
+        assert_eq!(id.len(), 32);
+        assert!(id.chars().all(|c| c.is_ascii_hexdigit()));
+    }
+}

@@ -1,0 +1,15 @@
+//! State shared by all request handlers.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::db::Db;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    /// `http://host:port` of the listener, without a trailing slash; every
+    /// URL the cloud hands out starts with it.
+    pub base_url: Arc<str>,
+    pub token_ttl: Duration,
+}

@@ -1,0 +1,123 @@
+//! Command-line flags. Cloud selection follows the OpenStack tools:
+//! `--cloud` (or `OS_CLOUD`) names a cloud in clouds.yaml, else `OS_AUTH_URL`
+//! and friends, else the embedded demo cloud.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::sessions::StoreKind;
+
+#[derive(Parser, Debug)]
+#[command(name = "zenith", version, about = "Zenith, an OpenStack dashboard.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// A cloud in clouds.yaml (searched in OS_CLIENT_CONFIG_FILE, ./clouds.yaml,
+    /// ~/.config/openstack/clouds.yaml, /etc/openstack/clouds.yaml). Without it,
+    /// OS_AUTH_URL and the other OS_* variables select the cloud; with neither,
+    /// Zenith starts its demo cloud.
+    #[arg(long, env = "OS_CLOUD", value_name = "NAME")]
+    pub cloud: Option<String>,
+
+    /// Address the dashboard listens on.
+    #[arg(
+        long,
+        env = "ZENITH_LISTEN",
+        default_value = "127.0.0.1:3000",
+        value_name = "ADDR"
+    )]
+    pub listen: SocketAddr,
+
+    /// Where sessions are kept: `memory` (one replica) or `redis://host:port`
+    /// (several replicas behind a load balancer).
+    #[arg(
+        long,
+        env = "ZENITH_SESSION_STORE",
+        default_value = "memory",
+        value_name = "STORE"
+    )]
+    pub session_store: StoreKind,
+
+    /// Mark the session cookie Secure; use it when Zenith is served over HTTPS.
+    #[arg(long, env = "ZENITH_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+
+    /// The site built by cargo-leptos (holds pkg/).
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        value_name = "DIR"
+    )]
+    pub site_root: String,
+
+    #[command(flatten)]
+    pub demo: DemoArgs,
+}
+
+/// Settings of the demo cloud, embedded or alone.
+#[derive(Args, Debug, Clone)]
+pub struct DemoArgs {
+    /// Where the demo cloud keeps its state (SQLite and files); it survives restarts.
+    #[arg(long, env = "ZENITH_DATA_DIR", value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Password of the demo cloud's `admin` user (default `admin`).
+    #[arg(
+        long,
+        env = "ZENITH_ADMIN_PASSWORD",
+        value_name = "PASSWORD",
+        global = true,
+        hide_env_values = true
+    )]
+    pub admin_password: Option<String>,
+
+    /// Password of the demo cloud's `demo` user (default `demo`).
+    #[arg(
+        long,
+        env = "ZENITH_DEMO_PASSWORD",
+        value_name = "PASSWORD",
+        global = true,
+        hide_env_values = true
+    )]
+    pub demo_password: Option<String>,
+
+    /// How long the demo cloud's tokens live, in seconds.
+    #[arg(
+        long,
+        env = "ZENITH_TOKEN_TTL",
+        default_value_t = 3600,
+        value_name = "SECONDS",
+        global = true
+    )]
+    pub token_ttl: u64,
+}
+
+impl DemoArgs {
+    /// `--data-dir`, else `$XDG_DATA_HOME/zenith`, else `~/.local/share/zenith`.
+    pub fn data_dir(&self) -> PathBuf {
+        if let Some(dir) = &self.data_dir {
+            return dir.clone();
+        }
+        if let Some(xdg) = std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {
+            return PathBuf::from(xdg).join("zenith");
+        }
+        match std::env::var_os("HOME") {
+            Some(home) => PathBuf::from(home).join(".local/share/zenith"),
+            None => PathBuf::from("zenith-data"),
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the demo cloud alone (Keystone-compatible), for the `openstack` CLI.
+    Democloud {
+        /// Address the demo cloud listens on.
+        #[arg(long, default_value = "127.0.0.1:5001", value_name = "ADDR")]
+        listen: SocketAddr,
+    },
+}
