@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 // The server is started by scripts/test (or by you): see README.md.
 export default defineConfig({
   testDir: "./tests",
+  outputDir: "./test-results",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -78,6 +78,16 @@ impl AppError {
         }
     }
 
+    /// The error Leptos puts in `?__err=` when a form posted without
+    /// JavaScript failed (base64 of the JSON-encoded error).
+    pub fn from_query(value: &str) -> Option<AppError> {
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(value)
+            .ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
     /// Whether the user has to log in (again) to go on.
     pub fn needs_login(&self) -> bool {
         matches!(self, AppError::NotLoggedIn | AppError::SessionExpired)
@@ -152,6 +162,15 @@ mod tests {
         assert_eq!(e.message_key(), "settings-page-size-invalid");
         assert!(AppError::SessionExpired.needs_login());
         assert!(!AppError::Forbidden.needs_login());
+    }
+
+    #[test]
+    fn errors_come_back_from_the_query_string() {
+        assert_eq!(
+            AppError::from_query("IlNlc3Npb25FeHBpcmVkIg=="),
+            Some(AppError::SessionExpired)
+        );
+        assert_eq!(AppError::from_query("not base64!"), None);
     }
 
     #[test]

@@ -19,6 +19,7 @@ test("the language picker changes visible text and is remembered", async ({ page
   // The cookie carries it to the next page load, rendered on the server.
   await page.reload();
   await expect(page.getByRole("button", { name: "Anmelden" })).toBeVisible();
+  await hydrated(page);
   await page.getByTestId("language-picker").selectOption("en");
   await expect(page.getByRole("button", { name: "Log in" })).toBeVisible();
 });

@@ -153,6 +153,10 @@ async fn real_keystone_admin_reads() {
         .iter()
         .find(|u| u.name == "demo")
         .map(|u| u.id.clone());
+    let one = identity::get_user(&a, demo_id.as_deref().unwrap_or_default())
+        .await
+        .expect("get_user");
+    assert_eq!(one.name, "demo");
     let filters = RoleAssignmentFilters {
         user_id: demo_id,
         effective: true,

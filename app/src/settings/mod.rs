@@ -31,7 +31,7 @@ pub async fn save_settings(
     language: String,
     timezone: String,
     page_size: String,
-) -> Result<(), AppError> {
+) -> Result<Prefs, AppError> {
     save_settings_inner(language, timezone, page_size)
 }
 
@@ -40,13 +40,13 @@ fn save_settings_inner(
     language: String,
     timezone: String,
     page_size: String,
-) -> Result<(), AppError> {
+) -> Result<Prefs, AppError> {
     use crate::model::{COOKIE_LANG, COOKIE_PAGE_SIZE, COOKIE_TZ};
     let prefs = validate(&language, &timezone, &page_size)?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
     for (name, value) in [
-        (COOKIE_LANG, prefs.language),
-        (COOKIE_TZ, prefs.timezone),
+        (COOKIE_LANG, prefs.language.clone()),
+        (COOKIE_TZ, prefs.timezone.clone()),
         (COOKIE_PAGE_SIZE, prefs.page_size.to_string()),
     ] {
         let cookie = format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax");
@@ -54,7 +54,7 @@ fn save_settings_inner(
             response.append_header(http::header::SET_COOKIE, value);
         }
     }
-    Ok(())
+    Ok(prefs)
 }
 
 #[cfg(feature = "ssr")]
@@ -112,12 +112,11 @@ fn SettingsEditor(form: SettingsForm) -> impl IntoView {
             .get()
             .filter(|e| !matches!(e, AppError::InvalidInput { .. }))
     });
-    let saved = move || matches!(save.value().get(), Some(Ok(())));
+    let saved = move || matches!(save.value().get(), Some(Ok(_)));
     // The language applies at once in this tab; the cookie keeps it for the next visit.
     Effect::new(move |_| {
-        if let Some(Ok(())) = save.value().get() {
-            let chosen = save.input().get().map(|i| i.language);
-            if let Some(lang) = chosen.and_then(|id| i18n.languages.iter().find(|l| l.id == id)) {
+        if let Some(Ok(prefs)) = save.value().get() {
+            if let Some(lang) = i18n.languages.iter().find(|l| l.id == prefs.language) {
                 i18n.language.set(lang);
             }
         }

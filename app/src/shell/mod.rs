@@ -10,6 +10,7 @@ pub use pages::{Forbidden, NotFound};
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
+use leptos_router::hooks::use_query_map;
 
 use crate::auth::get_session_info;
 use crate::error::AppError;
@@ -53,6 +54,14 @@ pub fn Shell() -> impl IntoView {
 #[component]
 fn Frame(info: SessionInfo) -> impl IntoView {
     end_session_at_expiry(info.expires_in_secs);
+    // A header form (project, region) that failed without JavaScript comes back here.
+    let query = use_query_map();
+    let form_error = Signal::derive(move || {
+        query
+            .read()
+            .get("__err")
+            .and_then(|e| AppError::from_query(&e))
+    });
     let nav_info = info.clone();
     let mobile_info = info.clone();
     view! {
@@ -70,6 +79,7 @@ fn Frame(info: SessionInfo) -> impl IntoView {
                     <nav::SideNav info=mobile_info/>
                 </details>
                 <Breadcrumbs/>
+                <div class="mb-4 empty:hidden"><ErrorBanner error=form_error/></div>
                 <Outlet/>
             </main>
         </div>

@@ -160,22 +160,14 @@ pub fn load_valid(conn: &Connection, token_id: &str) -> Result<Option<TokenInfo>
     }))
 }
 
-/// Revokes one token, or with `cascade` every token of its rescoping chain
-/// (Keystone's default).
-fn revoke(conn: &Connection, token_id: &str, cascade: bool) -> Result<(), Error> {
-    let hash = hash_token(token_id);
-    if cascade {
-        conn.execute(
-            "UPDATE tokens SET revoked = 1 WHERE audit_chain_id =
-                 (SELECT audit_chain_id FROM tokens WHERE id_hash = ?1)",
-            params![hash],
-        )?;
-    } else {
-        conn.execute(
-            "UPDATE tokens SET revoked = 1 WHERE id_hash = ?1",
-            params![hash],
-        )?;
-    }
+/// Revokes one token. Like Keystone's `DELETE /v3/auth/tokens`, tokens
+/// rescoped from it or to it stay valid (Keystone revokes by audit id, not
+/// by audit chain, unless an operator asks for the chain).
+fn revoke(conn: &Connection, token_id: &str) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE tokens SET revoked = 1 WHERE id_hash = ?1",
+        params![hash_token(token_id)],
+    )?;
     Ok(())
 }
 
@@ -623,13 +615,11 @@ async fn check_token(
 async fn revoke_token(
     State(st): State<AppState>,
     auth: Auth,
-    params: Params,
     headers: HeaderMap,
 ) -> Result<StatusCode, Error> {
     let (subject_id, info) = subject(&st, &headers).await?;
     enforce_subject(&auth, &info, "identity:revoke_token")?;
-    let cascade = params.get("cascade").is_none() || params.flag("cascade");
-    st.db.call(move |c| revoke(c, &subject_id, cascade)).await?;
+    st.db.call(move |c| revoke(c, &subject_id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
