@@ -129,12 +129,14 @@ pub fn Pager(
             ],
         )
     };
+    // One page needs no pager.
+    let hidden = move || pages.get() <= 1;
     view! {
-        <nav class="mt-3 flex items-center gap-3 text-sm" aria-label=move || tr_dynamic("common-pagination")>
+        <nav class="mt-3 flex items-center gap-3 text-sm" class:hidden=hidden aria-label=move || tr_dynamic("common-pagination")>
             <button
                 type="button"
                 class="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
-                disabled=move || page.get() <= 1
+                disabled=move || { page.get() <= 1 }
                 on:click=move |_| on_page.run(page.get().saturating_sub(1).max(1))
             >
                 {leptos_fluent::move_tr!("common-previous")}
@@ -143,7 +145,7 @@ pub fn Pager(
             <button
                 type="button"
                 class="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
-                disabled=move || page.get() >= pages.get()
+                disabled=move || { page.get() >= pages.get() }
                 on:click=move |_| on_page.run(page.get() + 1)
             >
                 {leptos_fluent::move_tr!("common-next")}

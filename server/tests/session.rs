@@ -23,31 +23,35 @@ async fn start(token_ttl: Duration) -> Running {
     })
     .await
     .expect("demo cloud");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    let base = serve(&demo.auth_url(), dir.path(), server::sessions::StoreKind::Memory).await;
+    Running {
+        base,
+        _demo: demo,
+        _dir: dir,
+    }
+}
+
+/// Starts one Zenith replica on a random port; returns its base URL.
+async fn serve(auth_url: &str, dir: &std::path::Path, sessions: server::sessions::StoreKind) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let backend = app::ssr::Backend {
         client: openstack::Client::new(&openstack::ClientOptions::default()).expect("client"),
-        auth_url: demo.auth_url(),
+        auth_url: auth_url.to_string(),
         interface: openstack::Interface::Public,
         region: None,
     };
     let router = server::router(server::Options {
         backend,
-        site_root: dir.path().join("site").display().to_string(),
+        site_root: dir.join("site").display().to_string(),
         listen: addr,
-        sessions: server::sessions::StoreKind::Memory,
+        sessions,
         secure_cookies: false,
     })
     .await
     .expect("router");
     tokio::spawn(async move { axum::serve(listener, router).await });
-    Running {
-        base: format!("http://{addr}"),
-        _demo: demo,
-        _dir: dir,
-    }
+    format!("http://{addr}")
 }
 
 fn client() -> reqwest::Client {
@@ -67,10 +71,10 @@ fn session_cookie(headers: &HeaderMap) -> Option<String> {
 }
 
 /// Logs in with a plain form post, as a browser without JavaScript would.
-async fn login(r: &Running, user: &str, password: &str, cookie: Option<&str>) -> reqwest::Response {
+async fn login(base: &str, user: &str, password: &str, cookie: Option<&str>) -> reqwest::Response {
     let mut req = client()
-        .post(format!("{}/api/login", r.base))
-        .header("Origin", &r.base)
+        .post(format!("{base}/api/login"))
+        .header("Origin", base)
         .header("Accept", "text/html")
         .form(&[
             ("username", user),
@@ -87,9 +91,9 @@ fn cookie_pair(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap_or_default().to_string()
 }
 
-async fn get(r: &Running, path: &str, cookie: &str) -> reqwest::Response {
+async fn get(base: &str, path: &str, cookie: &str) -> reqwest::Response {
     client()
-        .get(format!("{}{path}", r.base))
+        .get(format!("{base}{path}"))
         .header("Cookie", cookie)
         .send()
         .await
@@ -135,7 +139,7 @@ async fn missing_fields_are_a_400() {
 #[tokio::test]
 async fn login_sets_a_safe_cookie_rotates_it_and_opens_the_pages() {
     let r = start(Duration::from_secs(3600)).await;
-    let res = login(&r, "demo", "demo", None).await;
+    let res = login(&r.base, "demo", "demo", None).await;
     assert!(res.status().is_redirection(), "{}", res.status());
     assert_eq!(
         res.headers().get(LOCATION).and_then(|v| v.to_str().ok()),
@@ -147,7 +151,7 @@ async fn login_sets_a_safe_cookie_rotates_it_and_opens_the_pages() {
     assert!(!set.contains("Secure"), "{set}");
     let first = cookie_pair(&set);
 
-    let page = get(&r, "/project", &first).await;
+    let page = get(&r.base, "/project", &first).await;
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.headers().get(CONTENT_SECURITY_POLICY).is_some());
     let html = page.text().await.expect("html");
@@ -155,18 +159,18 @@ async fn login_sets_a_safe_cookie_rotates_it_and_opens_the_pages() {
     assert!(!html.to_lowercase().contains("x-subject-token"));
 
     // Logging in again over that session gives it a new id; the old one is dead.
-    let again = login(&r, "demo", "demo", Some(&first)).await;
+    let again = login(&r.base, "demo", "demo", Some(&first)).await;
     let second = cookie_pair(&session_cookie(again.headers()).expect("new cookie"));
     assert_ne!(first, second);
-    let stale = get(&r, "/project", &first).await;
+    let stale = get(&r.base, "/project", &first).await;
     assert_eq!(stale.status(), StatusCode::SEE_OTHER);
-    assert_eq!(get(&r, "/project", &second).await.status(), StatusCode::OK);
+    assert_eq!(get(&r.base, "/project", &second).await.status(), StatusCode::OK);
 }
 
 #[tokio::test]
 async fn pages_need_a_login_and_admin_pages_the_admin_role() {
     let r = start(Duration::from_secs(3600)).await;
-    let anonymous = get(&r, "/project", "").await;
+    let anonymous = get(&r.base, "/project", "").await;
     assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         anonymous
@@ -177,9 +181,9 @@ async fn pages_need_a_login_and_admin_pages_the_admin_role() {
     );
 
     let demo = cookie_pair(
-        &session_cookie(login(&r, "demo", "demo", None).await.headers()).expect("cookie"),
+        &session_cookie(login(&r.base, "demo", "demo", None).await.headers()).expect("cookie"),
     );
-    let admin_page = get(&r, "/admin/system", &demo).await;
+    let admin_page = get(&r.base, "/admin/system", &demo).await;
     assert_eq!(admin_page.status(), StatusCode::FORBIDDEN);
     // The admin server function refuses too, whatever the page shows.
     let call = client()
@@ -192,14 +196,14 @@ async fn pages_need_a_login_and_admin_pages_the_admin_role() {
     assert_eq!(call.status(), StatusCode::FORBIDDEN);
 
     let admin = cookie_pair(
-        &session_cookie(login(&r, "admin", "admin", None).await.headers()).expect("cookie"),
+        &session_cookie(login(&r.base, "admin", "admin", None).await.headers()).expect("cookie"),
     );
     assert_eq!(
-        get(&r, "/admin/system", &admin).await.status(),
+        get(&r.base, "/admin/system", &admin).await.status(),
         StatusCode::OK
     );
     assert_eq!(
-        get(&r, "/nowhere", &admin).await.status(),
+        get(&r.base, "/nowhere", &admin).await.status(),
         StatusCode::NOT_FOUND
     );
 }
@@ -208,7 +212,7 @@ async fn pages_need_a_login_and_admin_pages_the_admin_role() {
 async fn cross_site_posts_are_refused() {
     let r = start(Duration::from_secs(3600)).await;
     let demo = cookie_pair(
-        &session_cookie(login(&r, "demo", "demo", None).await.headers()).expect("cookie"),
+        &session_cookie(login(&r.base, "demo", "demo", None).await.headers()).expect("cookie"),
     );
     let res = client()
         .post(format!("{}/api/logout", r.base))
@@ -225,14 +229,14 @@ async fn cross_site_posts_are_refused() {
         Some("nosniff")
     );
     // The session survived.
-    assert_eq!(get(&r, "/project", &demo).await.status(), StatusCode::OK);
+    assert_eq!(get(&r.base, "/project", &demo).await.status(), StatusCode::OK);
 }
 
 #[tokio::test]
 async fn logout_ends_the_session() {
     let r = start(Duration::from_secs(3600)).await;
     let demo = cookie_pair(
-        &session_cookie(login(&r, "demo", "demo", None).await.headers()).expect("cookie"),
+        &session_cookie(login(&r.base, "demo", "demo", None).await.headers()).expect("cookie"),
     );
     let res = client()
         .post(format!("{}/api/logout", r.base))
@@ -247,7 +251,7 @@ async fn logout_ends_the_session() {
         res.headers().get(LOCATION).and_then(|v| v.to_str().ok()),
         Some("/login?reason=logged_out")
     );
-    let after = get(&r, "/project", &demo).await;
+    let after = get(&r.base, "/project", &demo).await;
     assert_eq!(after.status(), StatusCode::SEE_OTHER);
 }
 
@@ -255,21 +259,54 @@ async fn logout_ends_the_session() {
 async fn the_session_ends_when_the_token_expires() {
     let r = start(Duration::from_secs(2)).await;
     let demo = cookie_pair(
-        &session_cookie(login(&r, "demo", "demo", None).await.headers()).expect("cookie"),
+        &session_cookie(login(&r.base, "demo", "demo", None).await.headers()).expect("cookie"),
     );
-    assert_eq!(get(&r, "/project", &demo).await.status(), StatusCode::OK);
+    assert_eq!(get(&r.base, "/project", &demo).await.status(), StatusCode::OK);
     // Keystone rounds expiry up to the second, so wait past the next one.
     tokio::time::sleep(Duration::from_millis(3500)).await;
-    let res = get(&r, "/project", &demo).await;
+    let res = get(&r.base, "/project", &demo).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         res.headers().get(LOCATION).and_then(|v| v.to_str().ok()),
         Some("/login?reason=expired")
     );
     // And the session is gone: the next request is simply not logged in.
-    let next = get(&r, "/project", &demo).await;
+    let next = get(&r.base, "/project", &demo).await;
     assert_eq!(
         next.headers().get(LOCATION).and_then(|v| v.to_str().ok()),
         Some("/login")
     );
+}
+
+/// Two replicas behind a load balancer share sessions through Redis.
+#[tokio::test]
+async fn replicas_share_sessions_through_redis() {
+    let port = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("probe");
+        probe.local_addr().expect("addr").port()
+    };
+    let redis = std::process::Command::new("redis-server")
+        .args(["--port", &port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        .stdout(std::process::Stdio::null())
+        .spawn();
+    let Ok(mut redis) = redis else {
+        println!("SKIPPED: redis-server is not installed (scripts/setup --test installs it)");
+        return;
+    };
+    let url = format!("redis://127.0.0.1:{port}");
+    for _ in 0..50 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    let r = start(Duration::from_secs(3600)).await;
+    let store = server::sessions::StoreKind::Redis(url);
+    let one = serve(&r._demo.auth_url(), r._dir.path(), store.clone()).await;
+    let two = serve(&r._demo.auth_url(), r._dir.path(), store).await;
+    let cookie = cookie_pair(&session_cookie(login(&one, "demo", "demo", None).await.headers()).expect("cookie"));
+    let res = get(&two, "/project", &cookie).await;
+    let _ = redis.kill();
+    assert_eq!(res.status(), StatusCode::OK, "the second replica knows the session");
 }

@@ -128,8 +128,11 @@ pub fn Breadcrumbs() -> impl IntoView {
             view! {
                 <nav aria-label=move || tr_dynamic("shell-breadcrumbs") class="mb-3 text-sm text-slate-500">
                     <ol class="flex flex-wrap items-center gap-1">
-                        <li>{move || tr_dynamic(item.section.key())}</li>
-                        <li aria-hidden="true">"/"</li>
+                        // A page that is its own section (Settings) needs no parent crumb.
+                        {(item.section.key() != item.key).then(|| view! {
+                            <li>{move || tr_dynamic(item.section.key())}</li>
+                            <li aria-hidden="true">"/"</li>
+                        })}
                         <li><a href=item.path aria-current="page" class="text-slate-700 hover:underline">{move || tr_dynamic(item.key)}</a></li>
                     </ol>
                 </nav>
