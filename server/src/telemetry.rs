@@ -11,6 +11,8 @@ pub fn init() {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
+        // stdout is for what the user must read (URL, logins); logs go to stderr.
+        .with_writer(std::io::stderr)
         .try_init();
 }
 

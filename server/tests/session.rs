@@ -13,17 +13,26 @@ struct Running {
     _dir: tempfile::TempDir,
 }
 
-async fn start(token_ttl: Duration) -> Running {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let demo = democloud::DemoCloud::start(democloud::Config {
+async fn demo_cloud(dir: &std::path::Path, token_ttl: Duration) -> democloud::DemoCloud {
+    democloud::DemoCloud::start(democloud::Config {
         listen: "127.0.0.1:0".parse().expect("addr"),
-        data_dir: dir.path().join("democloud"),
+        data_dir: dir.join("democloud"),
         token_ttl,
         ..Default::default()
     })
     .await
-    .expect("demo cloud");
-    let base = serve(&demo.auth_url(), dir.path(), server::sessions::StoreKind::Memory).await;
+    .expect("demo cloud")
+}
+
+async fn start(token_ttl: Duration) -> Running {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let demo = demo_cloud(dir.path(), token_ttl).await;
+    let base = serve(
+        &demo.auth_url(),
+        dir.path(),
+        server::sessions::StoreKind::Memory,
+    )
+    .await;
     Running {
         base,
         _demo: demo,
@@ -32,8 +41,23 @@ async fn start(token_ttl: Duration) -> Running {
 }
 
 /// Starts one Zenith replica on a random port; returns its base URL.
-async fn serve(auth_url: &str, dir: &std::path::Path, sessions: server::sessions::StoreKind) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+async fn serve(
+    auth_url: &str,
+    dir: &std::path::Path,
+    sessions: server::sessions::StoreKind,
+) -> String {
+    serve_with(auth_url, dir, sessions, false).await
+}
+
+async fn serve_with(
+    auth_url: &str,
+    dir: &std::path::Path,
+    sessions: server::sessions::StoreKind,
+    secure_cookies: bool,
+) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let backend = app::ssr::Backend {
         client: openstack::Client::new(&openstack::ClientOptions::default()).expect("client"),
@@ -46,7 +70,7 @@ async fn serve(auth_url: &str, dir: &std::path::Path, sessions: server::sessions
         site_root: dir.join("site").display().to_string(),
         listen: addr,
         sessions,
-        secure_cookies: false,
+        secure_cookies,
     })
     .await
     .expect("router");
@@ -164,7 +188,10 @@ async fn login_sets_a_safe_cookie_rotates_it_and_opens_the_pages() {
     assert_ne!(first, second);
     let stale = get(&r.base, "/project", &first).await;
     assert_eq!(stale.status(), StatusCode::SEE_OTHER);
-    assert_eq!(get(&r.base, "/project", &second).await.status(), StatusCode::OK);
+    assert_eq!(
+        get(&r.base, "/project", &second).await.status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -229,7 +256,10 @@ async fn cross_site_posts_are_refused() {
         Some("nosniff")
     );
     // The session survived.
-    assert_eq!(get(&r.base, "/project", &demo).await.status(), StatusCode::OK);
+    assert_eq!(
+        get(&r.base, "/project", &demo).await.status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -261,7 +291,10 @@ async fn the_session_ends_when_the_token_expires() {
     let demo = cookie_pair(
         &session_cookie(login(&r.base, "demo", "demo", None).await.headers()).expect("cookie"),
     );
-    assert_eq!(get(&r.base, "/project", &demo).await.status(), StatusCode::OK);
+    assert_eq!(
+        get(&r.base, "/project", &demo).await.status(),
+        StatusCode::OK
+    );
     // Keystone rounds expiry up to the second, so wait past the next one.
     tokio::time::sleep(Duration::from_millis(3500)).await;
     let res = get(&r.base, "/project", &demo).await;
@@ -286,7 +319,16 @@ async fn replicas_share_sessions_through_redis() {
         probe.local_addr().expect("addr").port()
     };
     let redis = std::process::Command::new("redis-server")
-        .args(["--port", &port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        .args([
+            "--port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ])
         .stdout(std::process::Stdio::null())
         .spawn();
     let Ok(mut redis) = redis else {
@@ -305,8 +347,62 @@ async fn replicas_share_sessions_through_redis() {
     let store = server::sessions::StoreKind::Redis(url);
     let one = serve(&r._demo.auth_url(), r._dir.path(), store.clone()).await;
     let two = serve(&r._demo.auth_url(), r._dir.path(), store).await;
-    let cookie = cookie_pair(&session_cookie(login(&one, "demo", "demo", None).await.headers()).expect("cookie"));
+    let cookie = cookie_pair(
+        &session_cookie(login(&one, "demo", "demo", None).await.headers()).expect("cookie"),
+    );
     let res = get(&two, "/project", &cookie).await;
     let _ = redis.kill();
-    assert_eq!(res.status(), StatusCode::OK, "the second replica knows the session");
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "the second replica knows the session"
+    );
+}
+
+#[tokio::test]
+async fn an_unreachable_keystone_is_a_clear_502_not_a_hang() {
+    let closed = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("probe");
+        probe.local_addr().expect("addr").port()
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let base = serve(
+        &format!("http://127.0.0.1:{closed}/v3"),
+        dir.path(),
+        server::sessions::StoreKind::Memory,
+    )
+    .await;
+    let started = std::time::Instant::now();
+    let res = client()
+        .post(format!("{base}/api/login"))
+        .header("Origin", &base)
+        .form(&[
+            ("username", "demo"),
+            ("password", "demo"),
+            ("domain", "Default"),
+        ])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), StatusCode::BAD_GATEWAY);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let body = res.text().await.expect("body");
+    assert!(body.contains("Unreachable"), "{body}");
+}
+
+#[tokio::test]
+async fn secure_cookies_are_marked_secure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let demo = demo_cloud(dir.path(), Duration::from_secs(3600)).await;
+    let base = serve_with(
+        &demo.auth_url(),
+        dir.path(),
+        server::sessions::StoreKind::Memory,
+        true,
+    )
+    .await;
+    let res = login(&base, "demo", "demo", None).await;
+    let set = session_cookie(res.headers()).expect("cookie");
+    assert!(set.contains("Secure"), "{set}");
+    assert!(res.headers().contains_key("strict-transport-security"));
 }
