@@ -153,3 +153,47 @@ pub fn Pager(
         </nav>
     }
 }
+
+/// Renders a server function's result: `ok` for the data, a banner for an error.
+pub fn fetched<T>(result: Result<T, AppError>, ok: impl FnOnce(T) -> AnyView) -> AnyView {
+    match result {
+        Ok(value) => ok(value),
+        Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+    }
+}
+
+/// A table with translated column headings; `row` renders each item as a `<tr>`.
+#[component]
+pub fn DataTable<T, R, V>(
+    #[prop(into)] testid: String,
+    headers: Vec<Signal<String>>,
+    items: Vec<T>,
+    row: R,
+) -> impl IntoView
+where
+    T: 'static,
+    R: Fn(T) -> V + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table class=TABLE data-testid=testid>
+                <thead class="bg-slate-50">
+                    <tr>
+                        {headers.into_iter().map(|h| view! { <th class=TH scope="col">{h}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody class="divide-y divide-slate-100">{items.into_iter().map(row).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// "Yes" or "No", translated.
+pub fn yes_no(value: bool) -> Signal<String> {
+    if value {
+        leptos_fluent::move_tr!("common-yes")
+    } else {
+        leptos_fluent::move_tr!("common-no")
+    }
+}

@@ -5,7 +5,7 @@ use leptos_fluent::move_tr;
 
 use crate::error::AppError;
 use crate::model::ServiceRow;
-use crate::ui::{ErrorBanner, Loading, PageHeader, TABLE, TD, TH};
+use crate::ui::{fetched, DataTable, Loading, PageHeader, TD};
 
 /// Every endpoint of every service, from Keystone's admin API.
 #[server(endpoint = "admin_endpoints")]
@@ -43,33 +43,27 @@ pub fn SystemInfoPage() -> impl IntoView {
         <PageHeader title=move_tr!("system-title") description=move_tr!("system-description")/>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                match endpoints.await {
-                    Ok(rows) => view! {
-                        <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                            <table class=TABLE data-testid="endpoints-table">
-                                <thead class="bg-slate-50"><tr>
-                                    <th class=TH scope="col">{move_tr!("overview-service-name")}</th>
-                                    <th class=TH scope="col">{move_tr!("overview-service-type")}</th>
-                                    <th class=TH scope="col">{move_tr!("system-interface")}</th>
-                                    <th class=TH scope="col">{move_tr!("overview-region")}</th>
-                                    <th class=TH scope="col">{move_tr!("overview-service-endpoint")}</th>
-                                </tr></thead>
-                                <tbody class="divide-y divide-slate-100">
-                                    {rows.into_iter().map(|r| view! {
-                                        <tr>
-                                            <td class=TD>{r.name}</td>
-                                            <td class=TD>{r.service_type}</td>
-                                            <td class=TD>{r.interface}</td>
-                                            <td class=TD>{r.region}</td>
-                                            <td class=format!("{TD} break-all font-mono text-xs")>{r.url}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-                }
+                fetched(endpoints.await, |rows| {
+                    let headers = vec![
+                        move_tr!("overview-service-name"),
+                        move_tr!("overview-service-type"),
+                        move_tr!("system-interface"),
+                        move_tr!("overview-region"),
+                        move_tr!("overview-service-endpoint"),
+                    ];
+                    view! {
+                        <DataTable testid="endpoints-table" headers items=rows row=|r: ServiceRow| view! {
+                            <tr>
+                                <td class=TD>{r.name}</td>
+                                <td class=TD>{r.service_type}</td>
+                                <td class=TD>{r.interface}</td>
+                                <td class=TD>{r.region}</td>
+                                <td class=format!("{TD} break-all font-mono text-xs")>{r.url}</td>
+                            </tr>
+                        }/>
+                    }
+                    .into_any()
+                })
             })}
         </Suspense>
     }

@@ -3,7 +3,7 @@ use leptos_fluent::move_tr;
 
 use crate::error::AppError;
 use crate::model::{Page, ProjectRow};
-use crate::ui::{ErrorBanner, Loading, PageHeader, Pager, TABLE, TD, TH};
+use crate::ui::{fetched, yes_no, DataTable, Loading, PageHeader, Pager, TD};
 
 /// The projects the user may see: all of them for an admin, else their own.
 #[server(endpoint = "list_projects")]
@@ -60,42 +60,34 @@ pub fn ProjectsPage() -> impl IntoView {
         <PageHeader title=move_tr!("projects-title") description=move_tr!("projects-description")/>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                match projects.await {
-                    Ok(p) => {
-                        let (current_page, pages) = (p.page, p.pages);
-                        view! {
-                            <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                                <table class=TABLE data-testid="projects-table">
-                                    <thead class="bg-slate-50"><tr>
-                                        <th class=TH scope="col">{move_tr!("projects-name")}</th>
-                                        <th class=TH scope="col">{move_tr!("projects-domain")}</th>
-                                        <th class=TH scope="col">{move_tr!("projects-description-column")}</th>
-                                        <th class=TH scope="col">{move_tr!("projects-enabled")}</th>
-                                        <th class=TH scope="col">{move_tr!("projects-id")}</th>
-                                    </tr></thead>
-                                    <tbody class="divide-y divide-slate-100">
-                                        {p.items.into_iter().map(|r| view! {
-                                            <tr>
-                                                <td class=TD>
-                                                    {r.name}
-                                                    {r.current.then(|| view! {
-                                                        <span class="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900">{move_tr!("projects-current")}</span>
-                                                    })}
-                                                </td>
-                                                <td class=TD>{r.domain}</td>
-                                                <td class=TD>{r.description}</td>
-                                                <td class=TD>{if r.enabled { move_tr!("common-yes") } else { move_tr!("common-no") }}</td>
-                                                <td class=format!("{TD} font-mono text-xs")>{r.id}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                            <Pager page=Signal::derive(move || current_page) pages=Signal::derive(move || pages) on_page=go/>
-                        }.into_any()
+                fetched(projects.await, |p| {
+                    let (current_page, pages) = (p.page, p.pages);
+                    let headers = vec![
+                        move_tr!("projects-name"),
+                        move_tr!("projects-domain"),
+                        move_tr!("projects-description-column"),
+                        move_tr!("projects-enabled"),
+                        move_tr!("projects-id"),
+                    ];
+                    view! {
+                        <DataTable testid="projects-table" headers items=p.items row=|r: ProjectRow| view! {
+                            <tr>
+                                <td class=TD>
+                                    {r.name}
+                                    {r.current.then(|| view! {
+                                        <span class="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900">{move_tr!("projects-current")}</span>
+                                    })}
+                                </td>
+                                <td class=TD>{r.domain}</td>
+                                <td class=TD>{r.description}</td>
+                                <td class=TD>{yes_no(r.enabled)}</td>
+                                <td class=format!("{TD} font-mono text-xs")>{r.id}</td>
+                            </tr>
+                        }/>
+                        <Pager page=Signal::derive(move || current_page) pages=Signal::derive(move || pages) on_page=go/>
                     }
-                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-                }
+                    .into_any()
+                })
             })}
         </Transition>
     }

@@ -3,7 +3,7 @@ use leptos_fluent::move_tr;
 
 use crate::error::AppError;
 use crate::model::{Page, UserRow};
-use crate::ui::{ErrorBanner, Loading, PageHeader, Pager, TABLE, TD, TH};
+use crate::ui::{fetched, yes_no, DataTable, Loading, PageHeader, Pager, TD};
 
 /// Every user of the cloud; admins only.
 #[server(endpoint = "list_users")]
@@ -42,37 +42,29 @@ pub fn UsersPage() -> impl IntoView {
         <PageHeader title=move_tr!("users-title") description=move_tr!("users-description")/>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                match users.await {
-                    Ok(p) => {
-                        let (current_page, pages) = (p.page, p.pages);
-                        view! {
-                            <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                                <table class=TABLE data-testid="users-table">
-                                    <thead class="bg-slate-50"><tr>
-                                        <th class=TH scope="col">{move_tr!("users-name")}</th>
-                                        <th class=TH scope="col">{move_tr!("users-domain")}</th>
-                                        <th class=TH scope="col">{move_tr!("users-email")}</th>
-                                        <th class=TH scope="col">{move_tr!("users-enabled")}</th>
-                                        <th class=TH scope="col">{move_tr!("users-id")}</th>
-                                    </tr></thead>
-                                    <tbody class="divide-y divide-slate-100">
-                                        {p.items.into_iter().map(|r| view! {
-                                            <tr>
-                                                <td class=TD>{r.name}</td>
-                                                <td class=TD>{r.domain}</td>
-                                                <td class=TD>{r.email}</td>
-                                                <td class=TD>{if r.enabled { move_tr!("common-yes") } else { move_tr!("common-no") }}</td>
-                                                <td class=format!("{TD} font-mono text-xs")>{r.id}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                            <Pager page=Signal::derive(move || current_page) pages=Signal::derive(move || pages) on_page=go/>
-                        }.into_any()
+                fetched(users.await, |p| {
+                    let (current_page, pages) = (p.page, p.pages);
+                    let headers = vec![
+                        move_tr!("users-name"),
+                        move_tr!("users-domain"),
+                        move_tr!("users-email"),
+                        move_tr!("users-enabled"),
+                        move_tr!("users-id"),
+                    ];
+                    view! {
+                        <DataTable testid="users-table" headers items=p.items row=|r: UserRow| view! {
+                            <tr>
+                                <td class=TD>{r.name}</td>
+                                <td class=TD>{r.domain}</td>
+                                <td class=TD>{r.email}</td>
+                                <td class=TD>{yes_no(r.enabled)}</td>
+                                <td class=format!("{TD} font-mono text-xs")>{r.id}</td>
+                            </tr>
+                        }/>
+                        <Pager page=Signal::derive(move || current_page) pages=Signal::derive(move || pages) on_page=go/>
                     }
-                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-                }
+                    .into_any()
+                })
             })}
         </Transition>
     }

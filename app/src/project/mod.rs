@@ -6,7 +6,7 @@ use leptos_fluent::move_tr;
 use crate::error::AppError;
 use crate::model::ServiceRow;
 use crate::shell::use_session;
-use crate::ui::{ErrorBanner, Loading, PageHeader, CARD, TABLE, TD, TH};
+use crate::ui::{fetched, DataTable, Loading, PageHeader, CARD, TD};
 
 /// The services of the session's region, with the endpoints Zenith uses.
 #[server(endpoint = "project_services")]
@@ -75,35 +75,27 @@ pub fn Overview() -> impl IntoView {
             <h2 class="mb-2 text-lg font-semibold">{move_tr!("overview-services")}</h2>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
-                    match services.await {
-                        Ok(rows) => {
-                            let count = rows.len() as i64;
-                            view! {
-                                <p class="mb-2 text-sm text-slate-600" data-testid="services-count">
-                                    {move_tr!("overview-services-count", { "count" => count, "formatted" => crate::format::format_number(count, &lang()) })}
-                                </p>
-                                <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                                    <table class=TABLE>
-                                        <thead class="bg-slate-50"><tr>
-                                            <th class=TH scope="col">{move_tr!("overview-service-type")}</th>
-                                            <th class=TH scope="col">{move_tr!("overview-service-name")}</th>
-                                            <th class=TH scope="col">{move_tr!("overview-service-endpoint")}</th>
-                                        </tr></thead>
-                                        <tbody class="divide-y divide-slate-100">
-                                            {rows.into_iter().map(|r| view! {
-                                                <tr>
-                                                    <td class=TD>{r.service_type}</td>
-                                                    <td class=TD>{r.name}</td>
-                                                    <td class=format!("{TD} break-all font-mono text-xs")>{r.url}</td>
-                                                </tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                            }.into_any()
+                    fetched(services.await, |rows| {
+                        let count = rows.len() as i64;
+                        let headers = vec![
+                            move_tr!("overview-service-type"),
+                            move_tr!("overview-service-name"),
+                            move_tr!("overview-service-endpoint"),
+                        ];
+                        view! {
+                            <p class="mb-2 text-sm text-slate-600" data-testid="services-count">
+                                {move_tr!("overview-services-count", { "count" => count, "formatted" => crate::format::format_number(count, &lang()) })}
+                            </p>
+                            <DataTable testid="services-table" headers items=rows row=|r: ServiceRow| view! {
+                                <tr>
+                                    <td class=TD>{r.service_type}</td>
+                                    <td class=TD>{r.name}</td>
+                                    <td class=format!("{TD} break-all font-mono text-xs")>{r.url}</td>
+                                </tr>
+                            }/>
                         }
-                        Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-                    }
+                        .into_any()
+                    })
                 })}
             </Suspense>
         </section>

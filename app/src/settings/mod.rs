@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::model::{Prefs, PAGE_SIZES};
-use crate::ui::{error_text, ErrorBanner, Loading, PageHeader, BUTTON, SELECT};
+use crate::ui::{error_text, fetched, ErrorBanner, Loading, PageHeader, BUTTON, SELECT};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SettingsForm {
@@ -85,10 +85,7 @@ pub fn SettingsPage() -> impl IntoView {
         <PageHeader title=move_tr!("settings-title") description=move_tr!("settings-description")/>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                match form.await {
-                    Ok(form) => view! { <SettingsEditor form/> }.into_any(),
-                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-                }
+                fetched(form.await, |form| view! { <SettingsEditor form/> }.into_any())
             })}
         </Suspense>
     }
