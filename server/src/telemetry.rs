@@ -1,6 +1,8 @@
 //! Logs: one line per request with its id; never a header or a body, so
 //! no token, password or cookie can reach them.
 
+use std::io::IsTerminal;
+
 use axum::http::Request;
 use tower_http::request_id::RequestId;
 
@@ -13,6 +15,7 @@ pub fn init() {
         .with_target(false)
         // stdout is for what the user must read (URL, logins); logs go to stderr.
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .try_init();
 }
 
