@@ -26,13 +26,22 @@ pub struct ServiceDef {
 }
 
 /// Every service of the demo cloud.
-pub const SERVICES: &[ServiceDef] = &[ServiceDef {
-    service_type: "identity",
-    name: "keystone",
-    description: "Keystone Identity Service",
-    path: "/v3",
-    routes: crate::identity::routes,
-}];
+pub const SERVICES: &[ServiceDef] = &[
+    ServiceDef {
+        service_type: "identity",
+        name: "keystone",
+        description: "Keystone Identity Service",
+        path: "/v3",
+        routes: crate::identity::routes,
+    },
+    ServiceDef {
+        service_type: "compute",
+        name: "nova",
+        description: "Nova Compute Service",
+        path: "/compute/v2.1",
+        routes: crate::compute::routes,
+    },
+];
 
 /// Each service gets one endpoint per interface, all on the same URL.
 pub const INTERFACES: [&str; 3] = ["public", "internal", "admin"];
@@ -135,8 +144,15 @@ mod tests {
             build(c)
         }));
         assert_eq!(first.len(), SERVICES.len());
-        assert_eq!(first[0]["id"], second[0]["id"]);
-        let endpoints = second[0]["endpoints"].as_array().expect("endpoints");
+        let identity = |c: &[Value]| -> Value {
+            c.iter()
+                .find(|s| s["type"] == "identity")
+                .cloned()
+                .expect("identity")
+        };
+        let (first, second) = (identity(&first), identity(&second));
+        assert_eq!(first["id"], second["id"]);
+        let endpoints = second["endpoints"].as_array().expect("endpoints");
         assert_eq!(endpoints.len(), 3);
         for e in endpoints {
             assert_eq!(e["url"], "http://127.0.0.1:2222/v3");

@@ -100,6 +100,87 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
+    // 2: Nova.
+    r#"
+    CREATE TABLE flavors (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        vcpus       INTEGER NOT NULL,
+        ram         INTEGER NOT NULL,
+        disk        INTEGER NOT NULL,
+        ephemeral   INTEGER NOT NULL DEFAULT 0,
+        swap        INTEGER NOT NULL DEFAULT 0,
+        rxtx_factor REAL NOT NULL DEFAULT 1.0,
+        is_public   INTEGER NOT NULL DEFAULT 1,
+        description TEXT
+    );
+    CREATE TABLE flavor_extra_specs (
+        flavor_id TEXT NOT NULL REFERENCES flavors(id) ON DELETE CASCADE,
+        key       TEXT NOT NULL,
+        value     TEXT NOT NULL,
+        PRIMARY KEY (flavor_id, key)
+    );
+    -- A pending transition (pending_until set) completes lazily: once the
+    -- time has passed, vm_state and power_state take the pending values and
+    -- task_state clears. Deleted servers keep their row (deleted_at set).
+    CREATE TABLE servers (
+        id                  TEXT PRIMARY KEY,
+        seq                 INTEGER NOT NULL,
+        project_id          TEXT NOT NULL,
+        user_id             TEXT NOT NULL,
+        name                TEXT NOT NULL,
+        description         TEXT,
+        flavor_id           TEXT NOT NULL,
+        old_flavor_id       TEXT,
+        image_ref           TEXT NOT NULL DEFAULT '',
+        key_name            TEXT,
+        availability_zone   TEXT NOT NULL DEFAULT 'nova',
+        vm_state            TEXT NOT NULL,
+        task_state          TEXT,
+        power_state         INTEGER NOT NULL DEFAULT 0,
+        pending_until       INTEGER,
+        pending_vm_state    TEXT,
+        pending_power_state INTEGER,
+        locked              INTEGER NOT NULL DEFAULT 0,
+        locked_reason       TEXT,
+        created_at          INTEGER NOT NULL,
+        updated_at          INTEGER NOT NULL,
+        launched_at         INTEGER,
+        deleted_at          INTEGER
+    );
+    CREATE INDEX servers_project ON servers(project_id);
+    CREATE TABLE server_metadata (
+        server_id TEXT NOT NULL REFERENCES servers(id) ON DELETE CASCADE,
+        key       TEXT NOT NULL,
+        value     TEXT NOT NULL,
+        PRIMARY KEY (server_id, key)
+    );
+    CREATE TABLE server_tags (
+        server_id TEXT NOT NULL REFERENCES servers(id) ON DELETE CASCADE,
+        tag       TEXT NOT NULL,
+        PRIMARY KEY (server_id, tag)
+    );
+    CREATE TABLE instance_actions (
+        request_id TEXT NOT NULL,
+        server_id  TEXT NOT NULL REFERENCES servers(id) ON DELETE CASCADE,
+        action     TEXT NOT NULL,
+        project_id TEXT NOT NULL,
+        user_id    TEXT NOT NULL,
+        start_time INTEGER NOT NULL,
+        message    TEXT,
+        PRIMARY KEY (server_id, request_id)
+    );
+    CREATE TABLE keypairs (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id     TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        type        TEXT NOT NULL,
+        public_key  TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        UNIQUE (user_id, name)
+    );
+    "#,
 ];
 
 /// Shared handle to the database.

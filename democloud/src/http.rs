@@ -61,11 +61,16 @@ fn is_false(v: &str) -> bool {
 #[from_request(via(axum::extract::Path), rejection(Error))]
 pub struct KPath<T>(pub T);
 
+/// The request id of the current request, in the request extensions.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
 /// Tags every response with an OpenStack request id and logs the request.
 /// Only method, path and status are logged: headers and query strings may
 /// carry credentials.
-pub async fn request_context(req: Request, next: Next) -> Response {
+pub async fn request_context(mut req: Request, next: Next) -> Response {
     let request_id = format!("req-{}", uuid::Uuid::new_v4());
+    req.extensions_mut().insert(RequestId(request_id.clone()));
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     let span = tracing::info_span!("request", id = %request_id);

@@ -14,6 +14,7 @@
 
 mod auth;
 mod catalog;
+mod compute;
 mod db;
 mod error;
 mod http;
@@ -47,6 +48,9 @@ pub struct Config {
     pub demo_password: Option<String>,
     /// Lifetime of issued tokens.
     pub token_ttl: Duration,
+    /// How long a compute server stays in a transitional state (`BUILD`,
+    /// `REBOOT`, powering off...) before it settles.
+    pub build_delay: Duration,
 }
 
 impl Default for Config {
@@ -57,6 +61,7 @@ impl Default for Config {
             admin_password: None,
             demo_password: None,
             token_ttl: Duration::from_secs(3600),
+            build_delay: Duration::from_secs(2),
         }
     }
 }
@@ -71,6 +76,7 @@ impl std::fmt::Debug for Config {
             .field("admin_password", &redact(&self.admin_password))
             .field("demo_password", &redact(&self.demo_password))
             .field("token_ttl", &self.token_ttl)
+            .field("build_delay", &self.build_delay)
             .finish()
     }
 }
@@ -125,6 +131,9 @@ impl DemoCloud {
             if db::seed(c)? {
                 tracing::info!("seeded a new demo cloud");
             }
+            if compute::seed(c)? {
+                tracing::info!("seeded the compute service");
+            }
             catalog::sync(c, &catalog_base)?;
             db::purge_expired_tokens(c)?;
             Ok(())
@@ -139,6 +148,7 @@ impl DemoCloud {
             db,
             base_url: Arc::from(base_url.as_str()),
             token_ttl: config.token_ttl,
+            build_delay: config.build_delay,
         });
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {

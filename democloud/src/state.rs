@@ -12,4 +12,6 @@ pub struct AppState {
     /// URL the cloud hands out starts with it.
     pub base_url: Arc<str>,
     pub token_ttl: Duration,
+    /// Time a compute server spends in a transitional state.
+    pub build_delay: Duration,
 }

@@ -42,6 +42,7 @@ pub async fn resolve(name: Option<&str>, demo: DemoOptions) -> Result<Cloud, Ser
                 admin_password: demo.admin_password,
                 demo_password: demo.demo_password,
                 token_ttl: demo.token_ttl,
+                ..democloud::Config::default()
             })
             .await?;
             tracing::info!(auth_url = %cloud.auth_url(), "no cloud configured: started the demo cloud");

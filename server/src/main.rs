@@ -84,6 +84,7 @@ async fn run_democloud(listen: std::net::SocketAddr, args: &DemoArgs) -> Result<
         admin_password: opts.admin_password,
         demo_password: opts.demo_password,
         token_ttl: opts.token_ttl,
+        ..democloud::Config::default()
     })
     .await?;
     demo.write_clouds_yaml(&clouds_yaml)?;

@@ -1,0 +1,508 @@
+//! Server actions: `POST /servers/{id}/action`, and the instance action
+//! log `/servers/{id}/os-instance-actions`.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::{json, Value};
+
+use super::servers::{
+    self, begin_transition, check_locked, load, record_action, Server, POWER_PAUSED, POWER_RUNNING,
+    POWER_SHUTDOWN, POWER_SUSPENDED,
+};
+use super::{call, flavors, format_time, path, Fault, Microversion, NJson, NPath, ProjectAuth};
+use crate::db::now_micros;
+use crate::http::RequestId;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(&path("/servers/{server_id}/action"), post(server_action))
+        .route(
+            &path("/servers/{server_id}/os-instance-actions"),
+            get(list_actions),
+        )
+        .route(
+            &path("/servers/{server_id}/os-instance-actions/{request_id}"),
+            get(show_action),
+        )
+}
+
+/// Nova's 409 for an action the server's state does not allow. Nova names
+/// the action without its `os-` prefix ("Cannot 'stop' instance …").
+fn invalid_state(action: &str, s: &Server, attr: &str, state: &str) -> Fault {
+    let action = action.strip_prefix("os-").unwrap_or(action);
+    Fault::conflict(format!(
+        "Cannot '{action}' instance {} while it is in {attr} {state}",
+        s.id
+    ))
+}
+
+/// Checks `vm_state` is one of `allowed` and no task is running.
+fn require_state(action: &str, s: &Server, allowed: &[&str]) -> Result<(), Fault> {
+    if let Some(task) = &s.task_state {
+        return Err(invalid_state(action, s, "task_state", task));
+    }
+    if !allowed.contains(&s.vm_state.as_str()) {
+        return Err(invalid_state(action, s, "vm_state", &s.vm_state));
+    }
+    Ok(())
+}
+
+/// What one action does: allowed states, the task while it runs, and the
+/// states it leads to.
+struct Transition {
+    allowed: &'static [&'static str],
+    task: &'static str,
+    vm_state: &'static str,
+    power_state: i64,
+    /// Name in the instance action log.
+    log: &'static str,
+}
+
+fn simple_transition(action: &str) -> Option<Transition> {
+    let t = |allowed, task, vm_state, power_state, log| Transition {
+        allowed,
+        task,
+        vm_state,
+        power_state,
+        log,
+    };
+    Some(match action {
+        "os-start" => t(
+            &["stopped"],
+            "powering-on",
+            "active",
+            POWER_RUNNING,
+            "start",
+        ),
+        "os-stop" => t(
+            &["active", "error"],
+            "powering-off",
+            "stopped",
+            POWER_SHUTDOWN,
+            "stop",
+        ),
+        "pause" => t(&["active"], "pausing", "paused", POWER_PAUSED, "pause"),
+        "unpause" => t(&["paused"], "unpausing", "active", POWER_RUNNING, "unpause"),
+        "suspend" => t(
+            &["active"],
+            "suspending",
+            "suspended",
+            POWER_SUSPENDED,
+            "suspend",
+        ),
+        "resume" => t(
+            &["suspended"],
+            "resuming",
+            "active",
+            POWER_RUNNING,
+            "resume",
+        ),
+        "shelve" => t(
+            &["active", "stopped", "paused", "suspended"],
+            "shelving",
+            "shelved_offloaded",
+            POWER_SHUTDOWN,
+            "shelve",
+        ),
+        "unshelve" => t(
+            &["shelved", "shelved_offloaded"],
+            "unshelving",
+            "active",
+            POWER_RUNNING,
+            "unshelve",
+        ),
+        _ => return None,
+    })
+}
+
+async fn server_action(
+    State(st): State<AppState>,
+    auth: ProjectAuth,
+    mv: Microversion,
+    request_id: axum::Extension<RequestId>,
+    NPath(id): NPath<String>,
+    NJson(body): NJson<Value>,
+) -> Result<Response, Fault> {
+    let (action, args) = match body.as_object() {
+        Some(obj) if obj.len() == 1 => obj
+            .iter()
+            .next()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .unwrap_or_default(),
+        _ => {
+            return Err(Fault::bad_request(
+                "Malformed request body: exactly one action is expected",
+            ))
+        }
+    };
+    let request_id = request_id.0 .0;
+    let delay = st.build_delay;
+    let base_url = st.base_url.clone();
+    call(&st, move |c| {
+        let tx = c.transaction()?;
+        let s = load(&tx, &auth, &id)?;
+        let reply = perform(
+            &tx,
+            &auth,
+            mv,
+            &s,
+            &action,
+            &args,
+            delay,
+            &request_id,
+            &base_url,
+        )?;
+        tx.commit()?;
+        Ok(reply)
+    })
+    .await
+}
+
+/// Runs one action inside the caller's transaction.
+#[allow(clippy::too_many_arguments)]
+fn perform(
+    c: &Connection,
+    auth: &ProjectAuth,
+    mv: Microversion,
+    s: &Server,
+    action: &str,
+    args: &Value,
+    delay: std::time::Duration,
+    request_id: &str,
+    base_url: &str,
+) -> Result<Response, Fault> {
+    let accepted = || StatusCode::ACCEPTED.into_response();
+    if let Some(t) = simple_transition(action) {
+        check_locked(s, auth)?;
+        require_state(action, s, t.allowed)?;
+        begin_transition(c, &s.id, t.task, t.vm_state, t.power_state, delay)?;
+        record_action(c, &s.id, t.log, request_id, auth)?;
+        return Ok(accepted());
+    }
+    match action {
+        "reboot" => {
+            let kind = args
+                .get("type")
+                .and_then(Value::as_str)
+                .map(str::to_ascii_uppercase)
+                .unwrap_or_default();
+            check_locked(s, auth)?;
+            let (allowed, task): (&[&str], &str) = match kind.as_str() {
+                "SOFT" => (&["active"], "rebooting"),
+                "HARD" => (
+                    &["active", "stopped", "paused", "suspended", "error"],
+                    "rebooting_hard",
+                ),
+                _ => {
+                    return Err(Fault::bad_request(
+                        "Invalid input for field/attribute type. Value: must be SOFT or HARD.",
+                    ))
+                }
+            };
+            require_state(action, s, allowed)?;
+            begin_transition(c, &s.id, task, "active", POWER_RUNNING, delay)?;
+            record_action(c, &s.id, "reboot", request_id, auth)?;
+            Ok(accepted())
+        }
+        "lock" => {
+            let reason = args
+                .get("locked_reason")
+                .and_then(Value::as_str)
+                .filter(|_| mv.at_least(73));
+            c.execute(
+                "UPDATE servers SET locked = 1, locked_reason = ?2, updated_at = ?3 WHERE id = ?1",
+                params![s.id, reason, now_micros()],
+            )?;
+            record_action(c, &s.id, "lock", request_id, auth)?;
+            Ok(accepted())
+        }
+        "unlock" => {
+            c.execute(
+                "UPDATE servers SET locked = 0, locked_reason = NULL, updated_at = ?2 WHERE id = ?1",
+                params![s.id, now_micros()],
+            )?;
+            record_action(c, &s.id, "unlock", request_id, auth)?;
+            Ok(accepted())
+        }
+        "os-getConsoleOutput" => {
+            if s.vm_state == "building" {
+                return Err(Fault::conflict(format!("Instance {} is not ready", s.id)));
+            }
+            let length = match args.get("length") {
+                None | Some(Value::Null) => None,
+                Some(Value::Number(n)) => n.as_i64(),
+                Some(Value::String(v)) => v.parse().ok(),
+                Some(_) => Some(-2),
+            };
+            let length = match length {
+                Some(n) if n < -1 => {
+                    return Err(Fault::bad_request(
+                        "Invalid input for field/attribute length.",
+                    ))
+                }
+                Some(-1) | None => None,
+                Some(n) => Some(n as usize),
+            };
+            let log = console_log(c, s)?;
+            let lines: Vec<&str> = log.lines().collect();
+            let start = length.map_or(0, |n| lines.len().saturating_sub(n));
+            let output = lines[start..].join("\n");
+            Ok(Json(json!({"output": output})).into_response())
+        }
+        "resize" => {
+            check_locked(s, auth)?;
+            let flavor_ref = args
+                .get("flavorRef")
+                .and_then(|v| match v {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+                .ok_or_else(|| {
+                    Fault::bad_request(
+                        "Invalid input for field/attribute resize. Value: {}. 'flavorRef' is a required property",
+                    )
+                })?;
+            require_state(action, s, &["active", "stopped"])?;
+            let flavor = flavors::find(c, &flavor_ref).map_err(|_| {
+                Fault::bad_request(format!("Unable to find flavor with ID {flavor_ref}"))
+            })?;
+            if flavor.id == s.flavor_id {
+                return Err(Fault::bad_request(
+                    "When resizing, instances must change flavor!",
+                ));
+            }
+            // Quota for the growth.
+            let old = flavors::get_by_id(c, &s.flavor_id)?;
+            if let Some(old) = old {
+                let usage = super::quotas::Usage::of(c, &s.project_id)?;
+                let limits = super::quotas::limits_for(c, &s.project_id)?;
+                let grow_cores = (flavor.vcpus - old.vcpus).max(0);
+                let grow_ram = (flavor.ram - old.ram).max(0);
+                if usage.cores + grow_cores > limits.cores || usage.ram + grow_ram > limits.ram {
+                    let delta = flavors::Flavor {
+                        vcpus: grow_cores,
+                        ram: grow_ram,
+                        ..flavor.clone()
+                    };
+                    let usage = super::quotas::Usage {
+                        instances: 0,
+                        ..usage
+                    };
+                    return Err(usage.over_quota(&limits, &delta, 1));
+                }
+            }
+            c.execute(
+                "UPDATE servers SET old_flavor_id = flavor_id, flavor_id = ?2 WHERE id = ?1",
+                params![s.id, flavor.id],
+            )?;
+            let power = s.power_state;
+            begin_transition(c, &s.id, "resize_prep", "resized", power, delay)?;
+            record_action(c, &s.id, "resize", request_id, auth)?;
+            Ok(accepted())
+        }
+        "confirmResize" => {
+            check_locked(s, auth)?;
+            require_state(action, s, &["resized"])?;
+            let vm = if s.power_state == POWER_SHUTDOWN {
+                "stopped"
+            } else {
+                "active"
+            };
+            c.execute(
+                "UPDATE servers SET vm_state = ?2, old_flavor_id = NULL, updated_at = ?3
+                 WHERE id = ?1",
+                params![s.id, vm, now_micros()],
+            )?;
+            record_action(c, &s.id, "confirmResize", request_id, auth)?;
+            Ok(StatusCode::NO_CONTENT.into_response())
+        }
+        "revertResize" => {
+            check_locked(s, auth)?;
+            require_state(action, s, &["resized"])?;
+            c.execute(
+                "UPDATE servers SET flavor_id = COALESCE(old_flavor_id, flavor_id),
+                     old_flavor_id = NULL WHERE id = ?1",
+                params![s.id],
+            )?;
+            let vm = if s.power_state == POWER_SHUTDOWN {
+                "stopped"
+            } else {
+                "active"
+            };
+            begin_transition(c, &s.id, "resize_reverting", vm, s.power_state, delay)?;
+            record_action(c, &s.id, "revertResize", request_id, auth)?;
+            Ok(accepted())
+        }
+        "rebuild" => {
+            check_locked(s, auth)?;
+            let image = args
+                .get("imageRef")
+                .and_then(Value::as_str)
+                .ok_or_else(|| {
+                    Fault::bad_request(
+                        "Invalid input for field/attribute rebuild. Value: {}. 'imageRef' is a required property",
+                    )
+                })?;
+            require_state(action, s, &["active", "stopped", "error"])?;
+            let image = image.rsplit('/').next().unwrap_or(image).to_owned();
+            if let Some(name) = args.get("name").and_then(Value::as_str) {
+                c.execute(
+                    "UPDATE servers SET name = ?2 WHERE id = ?1",
+                    params![s.id, name],
+                )?;
+            }
+            c.execute(
+                "UPDATE servers SET image_ref = ?2 WHERE id = ?1",
+                params![s.id, image],
+            )?;
+            let (vm, power) = if s.vm_state == "stopped" {
+                ("stopped", POWER_SHUTDOWN)
+            } else {
+                ("active", POWER_RUNNING)
+            };
+            begin_transition(c, &s.id, "rebuilding", vm, power, delay)?;
+            record_action(c, &s.id, "rebuild", request_id, auth)?;
+            let s = load(c, auth, &s.id)?;
+            let mut v = servers::detail(c, &s, base_url, mv, auth.is_admin())?;
+            v["adminPass"] = json!(servers::admin_password());
+            Ok((StatusCode::ACCEPTED, Json(json!({"server": v}))).into_response())
+        }
+        other => Err(Fault::bad_request(format!(
+            "There is no such action: {other}"
+        ))),
+    }
+}
+
+/// A plausible cloud-init boot log for the server.
+fn console_log(c: &Connection, s: &Server) -> Result<String, Fault> {
+    let flavor = flavors::get_by_id(c, &s.flavor_id)?;
+    let (vcpus, ram) = flavor.map_or((1, 512), |f| (f.vcpus, f.ram));
+    let hostname: String = s
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let keys: Option<String> = match &s.key_name {
+        Some(k) => c
+            .query_row(
+                "SELECT fingerprint FROM keypairs WHERE user_id = ?1 AND name = ?2",
+                params![s.user_id, k],
+                |r| r.get(0),
+            )
+            .optional()?,
+        None => None,
+    };
+    let mut lines = vec![
+        "[    0.000000] Linux version 6.1.0-21-cloud-amd64 (debian-kernel@lists.debian.org)".to_owned(),
+        "[    0.000000] Command line: BOOT_IMAGE=/vmlinuz root=LABEL=cirros-rootfs ro console=tty1 console=ttyS0".to_owned(),
+        format!("[    0.000000] Memory: {}K/{}K available", ram * 1024 - 65536, ram * 1024),
+        format!("[    0.012000] smpboot: Allowing {vcpus} CPUs, 0 hotplug CPUs"),
+        "[    0.400000] virtio_blk virtio1: [vda] 2097152 512-byte logical blocks".to_owned(),
+        "[    1.100000] EXT4-fs (vda1): mounted filesystem with ordered data mode.".to_owned(),
+        "Starting network...".to_owned(),
+        "udhcpc: started, v1.36.1".to_owned(),
+        "udhcpc: no lease, failing".to_owned(),
+        "checking http://169.254.169.254/2009-04-04/instance-id".to_owned(),
+        format!("successful after 1/20 tries: up 3.21. iid={}", s.id),
+        format!("hostname: {hostname}"),
+    ];
+    if let Some(fp) = keys {
+        lines.push(format!(
+            "cirros-ds 'net' up at 3.40: key {} ({fp})",
+            s.key_name.as_deref().unwrap_or("")
+        ));
+    }
+    lines.extend([
+        "=== system information ===".to_owned(),
+        "Platform: OpenStack Foundation OpenStack Nova".to_owned(),
+        "Container: none".to_owned(),
+        "=== datasource: ec2 net ===".to_owned(),
+        format!("instance-id: {}", s.id),
+        format!("name: {}", s.name),
+        "availability-zone: nova".to_owned(),
+        "=== cirros: current=0.6.2 uptime=4.12 ===".to_owned(),
+        "login as 'cirros' user. default password: 'gocubsgo'. use 'sudo' for root.".to_owned(),
+        format!("{hostname} login: "),
+    ]);
+    Ok(lines.join("\n"))
+}
+
+// ---------------------------------------------------------------------------
+// Instance actions
+
+fn action_json(row: &rusqlite::Row<'_>, mv: Microversion) -> rusqlite::Result<Value> {
+    let start: i64 = row.get(5)?;
+    let mut v = json!({
+        "action": row.get::<_, String>(2)?,
+        "instance_uuid": row.get::<_, String>(1)?,
+        "request_id": row.get::<_, String>(0)?,
+        "project_id": row.get::<_, String>(3)?,
+        "user_id": row.get::<_, String>(4)?,
+        "start_time": format_time(start),
+        "message": row.get::<_, Option<String>>(6)?,
+    });
+    if mv.at_least(58) {
+        v["updated_at"] = json!(format_time(start));
+    }
+    Ok(v)
+}
+
+const ACTION_COLUMNS: &str =
+    "request_id, server_id, action, project_id, user_id, start_time, message";
+
+async fn list_actions(
+    State(st): State<AppState>,
+    auth: ProjectAuth,
+    mv: Microversion,
+    NPath(id): NPath<String>,
+) -> Result<Json<Value>, Fault> {
+    let actions = call(&st, move |c| {
+        let s = load(c, &auth, &id)?;
+        let mut stmt = c.prepare(&format!(
+            "SELECT {ACTION_COLUMNS} FROM instance_actions WHERE server_id = ?1
+             ORDER BY start_time DESC"
+        ))?;
+        let rows = stmt.query_map(params![s.id], |r| action_json(r, mv))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    })
+    .await?;
+    Ok(Json(json!({"instanceActions": actions})))
+}
+
+async fn show_action(
+    State(st): State<AppState>,
+    auth: ProjectAuth,
+    mv: Microversion,
+    NPath((id, request_id)): NPath<(String, String)>,
+) -> Result<Json<Value>, Fault> {
+    let rid = request_id.clone();
+    let action = call(&st, move |c| {
+        let s = load(c, &auth, &id)?;
+        Ok(c.query_row(
+            &format!(
+                "SELECT {ACTION_COLUMNS} FROM instance_actions
+                 WHERE server_id = ?1 AND request_id = ?2"
+            ),
+            params![s.id, rid],
+            |r| action_json(r, mv),
+        )
+        .optional()?)
+    })
+    .await?;
+    let mut action = action
+        .ok_or_else(|| Fault::not_found(format!("Action {request_id} could not be found.")))?;
+    action["events"] = json!([]);
+    Ok(Json(json!({"instanceAction": action})))
+}

@@ -1,0 +1,781 @@
+//! End-to-end tests of the Nova (compute v2.1) API over real HTTP.
+
+use std::path::Path;
+use std::time::Duration;
+
+use democloud::{Config, DemoCloud};
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{json, Value};
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+const DELAY: Duration = Duration::from_millis(300);
+
+async fn start_in(dir: &Path) -> DemoCloud {
+    let config = Config {
+        listen: "127.0.0.1:0".parse().expect("addr"),
+        data_dir: dir.to_owned(),
+        build_delay: DELAY,
+        ..Config::default()
+    };
+    DemoCloud::start(config).await.expect("democloud starts")
+}
+
+async fn start() -> (DemoCloud, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cloud = start_in(dir.path()).await;
+    (cloud, dir)
+}
+
+/// Logs in with a project-scoped token; returns (token, project id).
+async fn login(cloud: &DemoCloud, user: &str, project: &str) -> (String, String) {
+    let body = json!({"auth": {
+        "identity": {"methods": ["password"], "password": {"user": {
+            "name": user, "domain": {"name": "Default"}, "password": user,
+        }}},
+        "scope": {"project": {"name": project, "domain": {"name": "Default"}}},
+    }});
+    let resp = Client::new()
+        .post(format!("{}/auth/tokens", cloud.auth_url()))
+        .json(&body)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::CREATED);
+    let token = resp.headers()["x-subject-token"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let body: Value = resp.json().await.expect("json");
+    let project_id = body["token"]["project"]["id"]
+        .as_str()
+        .expect("project id")
+        .to_owned();
+    (token, project_id)
+}
+
+fn compute_url(cloud: &DemoCloud, path: &str) -> String {
+    format!("http://{}/compute/v2.1{path}", cloud.addr())
+}
+
+struct Api<'a> {
+    cloud: &'a DemoCloud,
+    token: String,
+    version: &'a str,
+}
+
+impl Api<'_> {
+    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
+        let mut req = Client::new()
+            .request(method, compute_url(self.cloud, path))
+            .header("x-auth-token", &self.token)
+            .header("openstack-api-version", format!("compute {}", self.version));
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        let resp = req.send().await.expect("request");
+        let status = resp.status();
+        let text = resp.text().await.expect("body");
+        let value = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        (status, value)
+    }
+
+    async fn get(&self, path: &str) -> (StatusCode, Value) {
+        self.call(Method::GET, path, None).await
+    }
+
+    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.call(Method::POST, path, Some(body)).await
+    }
+
+    async fn action(&self, id: &str, body: Value) -> (StatusCode, Value) {
+        self.post(&format!("/servers/{id}/action"), body).await
+    }
+
+    async fn create(&self, name: &str, flavor: &str) -> String {
+        let (status, body) = self
+            .post(
+                "/servers",
+                json!({"server": {"name": name, "flavorRef": flavor, "imageRef": "cirros",
+                                  "networks": "none"}}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+        body["server"]["id"].as_str().expect("id").to_owned()
+    }
+
+    async fn status_of(&self, id: &str) -> String {
+        let (status, body) = self.get(&format!("/servers/{id}")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body["server"]["status"]
+            .as_str()
+            .expect("status")
+            .to_owned()
+    }
+
+    /// Polls until the server shows `want`, failing after a few seconds.
+    async fn wait_for(&self, id: &str, want: &str) {
+        for _ in 0..50 {
+            if self.status_of(id).await == want {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("server {id} never became {want}");
+    }
+}
+
+async fn demo_api<'a>(cloud: &'a DemoCloud, version: &'a str) -> Api<'a> {
+    let (token, _) = login(cloud, "demo", "demo").await;
+    Api {
+        cloud,
+        token,
+        version,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Discovery and microversions
+
+#[tokio::test]
+async fn version_discovery_and_catalog() {
+    let (cloud, _dir) = start().await;
+    let client = Client::new();
+    let base = format!("http://{}", cloud.addr());
+    let body: Value = client
+        .get(format!("{base}/compute/"))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(body["versions"][0]["id"], "v2.1");
+    let resp = client
+        .get(format!("{base}/compute/v2.1/"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::OK);
+    let body: Value = resp.json().await.expect("json");
+    let v = &body["version"];
+    assert_eq!(v["status"], "CURRENT");
+    assert_eq!(v["min_version"], "2.1");
+    assert_eq!(v["version"], "2.79");
+    assert_eq!(v["links"][0]["href"], format!("{base}/compute/v2.1/"));
+
+    // The token's catalog lists nova at /compute/v2.1.
+    let resp = client
+        .post(format!("{}/auth/tokens", cloud.auth_url()))
+        .json(
+            &json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
+            "name": "demo", "domain": {"name": "Default"}, "password": "demo"}}},
+            "scope": {"project": {"name": "demo", "domain": {"name": "Default"}}}}}),
+        )
+        .send()
+        .await
+        .expect("login");
+    let token: Value = resp.json().await.expect("json");
+    let compute = token["token"]["catalog"]
+        .as_array()
+        .expect("catalog")
+        .iter()
+        .find(|s| s["type"] == "compute")
+        .cloned()
+        .expect("compute in catalog");
+    assert_eq!(compute["name"], "nova");
+    assert_eq!(
+        compute["endpoints"][0]["url"],
+        format!("{base}/compute/v2.1")
+    );
+}
+
+#[tokio::test]
+async fn microversion_headers_are_echoed_and_checked() {
+    let (cloud, _dir) = start().await;
+    let (token, _) = login(&cloud, "demo", "demo").await;
+    let get = |version: Option<&'static str>, legacy: bool| {
+        let mut req = Client::new()
+            .get(compute_url(&cloud, "/flavors"))
+            .header("x-auth-token", &token);
+        if let Some(v) = version {
+            req = if legacy {
+                req.header("x-openstack-nova-api-version", v)
+            } else {
+                req.header("openstack-api-version", format!("compute {v}"))
+            };
+        }
+        req.send()
+    };
+    let echoed = |resp: &reqwest::Response| {
+        resp.headers()["openstack-api-version"]
+            .to_str()
+            .expect("ascii")
+            .to_owned()
+    };
+    let resp = get(None, false).await.expect("request");
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(echoed(&resp), "compute 2.1");
+    let vary = resp.headers()["vary"].to_str().expect("ascii");
+    assert!(
+        vary.contains("OpenStack-API-Version") && vary.contains("X-OpenStack-Nova-API-Version")
+    );
+
+    let resp = get(Some("2.55"), false).await.expect("request");
+    assert_eq!(echoed(&resp), "compute 2.55");
+    let resp = get(Some("latest"), false).await.expect("request");
+    assert_eq!(echoed(&resp), "compute 2.79");
+    let resp = get(Some("2.10"), true).await.expect("request");
+    assert_eq!(echoed(&resp), "compute 2.10");
+
+    let resp = get(Some("2.80"), false).await.expect("request");
+    assert_eq!(resp.status(), StatusCode::NOT_ACCEPTABLE);
+    assert!(resp.headers().contains_key("vary"));
+    let body: Value = resp.json().await.expect("json");
+    let message = body["computeFault"]["message"].as_str().expect("message");
+    assert!(
+        message.contains("Version 2.80 is not supported"),
+        "{message}"
+    );
+
+    // Without a token: 401, but the headers are still there.
+    let resp = Client::new()
+        .get(compute_url(&cloud, "/servers"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(echoed(&resp), "compute 2.1");
+}
+
+// ---------------------------------------------------------------------------
+// Flavors
+
+#[tokio::test]
+async fn flavors_list_detail_show_and_extra_specs() {
+    let (cloud, _dir) = start().await;
+    let api = demo_api(&cloud, "2.1").await;
+    let (status, body) = api.get("/flavors").await;
+    assert_eq!(status, StatusCode::OK);
+    let names: Vec<&str> = body["flavors"]
+        .as_array()
+        .expect("flavors")
+        .iter()
+        .filter_map(|f| f["name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["m1.tiny", "m1.small", "m1.medium", "m1.large", "m1.xlarge"]
+    );
+    assert!(body["flavors"][0].get("ram").is_none());
+
+    let (_, body) = api.get("/flavors/detail?minRam=4096").await;
+    let flavors = body["flavors"].as_array().expect("flavors");
+    assert_eq!(flavors.len(), 3);
+    assert_eq!(flavors[0]["name"], "m1.medium");
+    assert_eq!(flavors[0]["vcpus"], 2);
+    assert_eq!(flavors[0]["disk"], 40);
+    assert_eq!(flavors[0]["os-flavor-access:is_public"], true);
+
+    let (_, body) = api.get("/flavors/detail?minDisk=80").await;
+    assert_eq!(body["flavors"].as_array().map(Vec::len), Some(2));
+
+    let (_, body) = api.get("/flavors?limit=2").await;
+    assert_eq!(body["flavors"].as_array().map(Vec::len), Some(2));
+    let next = body["flavors_links"][0]["href"].as_str().expect("next");
+    assert!(next.contains("marker=2"), "{next}");
+    let (_, body) = api.get("/flavors?limit=2&marker=2").await;
+    assert_eq!(body["flavors"][0]["id"], "3");
+
+    let (status, body) = api.get("/flavors/1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["flavor"]["name"], "m1.tiny");
+    assert_eq!(body["flavor"]["ram"], 512);
+
+    let (status, body) = api.get("/flavors/42").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body["itemNotFound"]["code"], 404);
+    assert_eq!(
+        body["itemNotFound"]["message"],
+        "Flavor 42 could not be found."
+    );
+
+    let (status, body) = api.get("/flavors/1/os-extra_specs").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["extra_specs"], json!({}));
+    let (status, _) = api.get("/flavors/1/os-extra_specs/hw:cpu_policy").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = api.get("/flavors/9/os-extra_specs").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+// ---------------------------------------------------------------------------
+// Servers
+
+#[tokio::test]
+async fn seeded_servers_are_active_in_demo() {
+    let (cloud, _dir) = start().await;
+    let api = demo_api(&cloud, "2.1").await;
+    let (status, body) = api.get("/servers/detail").await;
+    assert_eq!(status, StatusCode::OK);
+    let servers = body["servers"].as_array().expect("servers");
+    let mut names: Vec<&str> = servers.iter().filter_map(|s| s["name"].as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["demo-server-1", "demo-server-2"]);
+    for s in servers {
+        assert_eq!(s["status"], "ACTIVE");
+        assert_eq!(s["OS-EXT-STS:power_state"], 1);
+    }
+    // Another project sees none of them.
+    let (token, _) = login(&cloud, "demo", "alt_demo").await;
+    let alt = Api {
+        cloud: &cloud,
+        token,
+        version: "2.1",
+    };
+    let (_, body) = alt.get("/servers").await;
+    assert_eq!(body["servers"], json!([]));
+    let id = servers[0]["id"].as_str().expect("id");
+    let (status, body) = alt.get(&format!("/servers/{id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        body["itemNotFound"]["message"],
+        format!("Instance {id} could not be found.")
+    );
+}
+
+#[tokio::test]
+async fn server_builds_then_becomes_active() {
+    let (cloud, _dir) = start().await;
+    let api = demo_api(&cloud, "2.47").await;
+    let (status, body) = api
+        .post(
+            "/servers",
+            json!({"server": {"name": "web", "flavorRef": "1", "imageRef": "cirros-img",
+                   "networks": "none", "metadata": {"role": "web"}}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let id = body["server"]["id"].as_str().expect("id").to_owned();
+    assert!(body["server"]["adminPass"]
+        .as_str()
+        .is_some_and(|p| !p.is_empty()));
+
+    let (_, body) = api.get(&format!("/servers/{id}")).await;
+    let s = &body["server"];
+    assert_eq!(s["status"], "BUILD");
+    assert_eq!(s["OS-EXT-STS:vm_state"], "building");
+    assert_eq!(s["name"], "web");
+    assert_eq!(s["image"]["id"], "cirros-img");
+    assert_eq!(s["flavor"]["original_name"], "m1.tiny");
+    assert_eq!(s["flavor"]["ram"], 512);
+    assert_eq!(s["metadata"], json!({"role": "web"}));
+
+    tokio::time::sleep(DELAY + Duration::from_millis(100)).await;
+    let (_, body) = api.get(&format!("/servers/{id}")).await;
+    let s = &body["server"];
+    assert_eq!(s["status"], "ACTIVE");
+    assert_eq!(s["OS-EXT-STS:vm_state"], "active");
+    assert_eq!(s["OS-EXT-STS:task_state"], Value::Null);
+    assert_eq!(s["OS-EXT-STS:power_state"], 1);
+    assert_eq!(s["OS-EXT-AZ:availability_zone"], "nova");
+
+    // Older microversions reference the flavor by id.
+    let old = Api {
+        cloud: &cloud,
+        token: api.token.clone(),
+        version: "2.1",
+    };
+    let (_, body) = old.get(&format!("/servers/{id}")).await;
+    assert_eq!(body["server"]["flavor"]["id"], "1");
+
+    // Rename, then delete: gone at once.
+    let (status, body) = api
+        .call(
+            Method::PUT,
+            &format!("/servers/{id}"),
+            Some(json!({"server": {"name": "web-2"}})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["server"]["name"], "web-2");
+    let (status, _) = api
+        .call(Method::DELETE, &format!("/servers/{id}"), None)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = api.get(&format!("/servers/{id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn listing_pages_and_filters_by_name() {
+    let (cloud, _dir) = start().await;
+    let api = demo_api(&cloud, "2.1").await;
+    for name in ["app-1", "app-2", "db-1"] {
+        api.create(name, "1").await;
+    }
+    // Five servers in total, newest first.
+    let (_, body) = api.get("/servers?limit=2").await;
+    let first: Vec<&str> = body["servers"]
+        .as_array()
+        .expect("servers")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(first, ["db-1", "app-2"]);
+    let next = body["servers_links"][0]["href"]
+        .as_str()
+        .expect("next link");
+    assert_eq!(body["servers_links"][0]["rel"], "next");
+    let path = next
+        .split_once("/compute/v2.1")
+        .map(|(_, p)| p.to_owned())
+        .expect("compute path");
+    let (_, body) = api.get(&path).await;
+    let second: Vec<&str> = body["servers"]
+        .as_array()
+        .expect("servers")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(second, ["app-1", "demo-server-2"]);
+    let (_, body) = api.get("/servers?limit=10").await;
+    assert_eq!(body["servers"].as_array().map(Vec::len), Some(5));
+    assert!(body.get("servers_links").is_none());
+
+    let (_, body) = api.get("/servers?name=%5Eapp-").await;
+    assert_eq!(body["servers"].as_array().map(Vec::len), Some(2));
+    let (_, body) = api.get("/servers?name=-1").await;
+    assert_eq!(body["servers"].as_array().map(Vec::len), Some(3));
+    let (_, body) = api.get("/servers/detail?status=BUILD").await;
+    assert_eq!(body["servers"].as_array().map(Vec::len), Some(3));
+
+    let (status, body) = api.get("/servers?marker=nope").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["badRequest"]["code"], 400);
+}
+
+#[tokio::test]
+async fn actions_follow_nova_states() {
+    let (cloud, _dir) = start().await;
+    let api = demo_api(&cloud, "2.1").await;
+    let id = api.create("vm", "1").await;
+    // Still building: stopping is refused.
+    let (status, body) = api.action(&id, json!({"os-stop": null})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    api.wait_for(&id, "ACTIVE").await;
+
+    let (status, _) = api.action(&id, json!({"os-stop": null})).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    api.wait_for(&id, "SHUTOFF").await;
+    let (status, body) = api.action(&id, json!({"os-stop": null})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        body["conflictingRequest"]["message"],
+        format!("Cannot 'stop' instance {id} while it is in vm_state stopped")
+    );
+
+    let (status, _) = api.action(&id, json!({"os-start": null})).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    api.wait_for(&id, "ACTIVE").await;
+
+    let (status, _) = api.action(&id, json!({"reboot": {"type": "SOFT"}})).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    assert_eq!(api.status_of(&id).await, "REBOOT");
+    api.wait_for(&id, "ACTIVE").await;
+    let (status, _) = api.action(&id, json!({"reboot": {"type": "HARD"}})).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    assert_eq!(api.status_of(&id).await, "HARD_REBOOT");
+    api.wait_for(&id, "ACTIVE").await;
+
+    let (status, _) = api.action(&id, json!({"pause": null})).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    api.wait_for(&id, "PAUSED").await;
+    let (status, _) = api.action(&id, json!({"suspend": null})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    api.action(&id, json!({"unpause": null})).await;
+    api.wait_for(&id, "ACTIVE").await;
+
+    let (status, _) = api.action(&id, json!({"resize": {"flavorRef": "2"}})).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    api.wait_for(&id, "VERIFY_RESIZE").await;
+    let (status, _) = api.action(&id, json!({"confirmResize": null})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, body) = api.get(&format!("/servers/{id}")).await;
+    assert_eq!(body["server"]["status"], "ACTIVE");
+    assert_eq!(body["server"]["flavor"]["id"], "2");
+
+    // Locked: the owner cannot stop it.
+    api.action(&id, json!({"lock": null})).await;
+    let (status, body) = api.action(&id, json!({"os-stop": null})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        body["conflictingRequest"]["message"],
+        format!("Instance {id} is locked")
+    );
+    api.action(&id, json!({"unlock": null})).await;
+
+    let (status, body) = api.action(&id, json!({"fly": null})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+
+    // The action log lists what happened, newest first.
+    let (status, body) = api.get(&format!("/servers/{id}/os-instance-actions")).await;
+    assert_eq!(status, StatusCode::OK);
+    let actions: Vec<&str> = body["instanceActions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .filter_map(|a| a["action"].as_str())
+        .collect();
+    for want in [
+        "create", "stop", "start", "reboot", "resize", "lock", "unlock",
+    ] {
+        assert!(actions.contains(&want), "{want} in {actions:?}");
+    }
+    let request_id = body["instanceActions"][0]["request_id"]
+        .as_str()
+        .expect("request id");
+    let (status, body) = api
+        .get(&format!("/servers/{id}/os-instance-actions/{request_id}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["instanceAction"]["action"], "unlock");
+}
+
+#[tokio::test]
+async fn console_output_honours_length() {
+    let (cloud, _dir) = start().await;
+    let api = demo_api(&cloud, "2.1").await;
+    let (_, body) = api.get("/servers?name=demo-server-1").await;
+    let id = body["servers"][0]["id"].as_str().expect("id").to_owned();
+    let (status, body) = api
+        .action(&id, json!({"os-getConsoleOutput": {"length": null}}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let full = body["output"].as_str().expect("output");
+    assert!(full.lines().count() > 10);
+    assert!(full.contains(&id));
+    let (_, body) = api
+        .action(&id, json!({"os-getConsoleOutput": {"length": 3}}))
+        .await;
+    let tail = body["output"].as_str().expect("output");
+    assert_eq!(tail.lines().count(), 3);
+    assert!(full.ends_with(tail));
+    assert!(tail.ends_with("login: "));
+}
+
+#[tokio::test]
+async fn quota_is_enforced_at_create() {
+    let (cloud, _dir) = start().await;
+    let api = demo_api(&cloud, "2.1").await;
+    // Two seeded servers use 2 cores; five m1.large need 20 more.
+    let (status, body) = api
+        .post(
+            "/servers",
+            json!({"server": {"name": "big", "flavorRef": "4", "imageRef": "x",
+                   "min_count": 5}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        body["forbidden"]["message"],
+        "Quota exceeded for cores: Requested 20, but already used 2 of 20 cores"
+    );
+    for i in 0..8 {
+        api.create(&format!("s{i}"), "1").await;
+    }
+    let (status, body) = api
+        .post(
+            "/servers",
+            json!({"server": {"name": "one-too-many", "flavorRef": "1", "imageRef": "x"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(body["forbidden"]["code"], 403);
+    assert_eq!(
+        body["forbidden"]["message"],
+        "Quota exceeded for instances: Requested 1, but already used 10 of 10 instances"
+    );
+}
+
+#[tokio::test]
+async fn limits_and_quota_sets_count_usage() {
+    let (cloud, _dir) = start().await;
+    let (token, project_id) = login(&cloud, "demo", "demo").await;
+    let api = Api {
+        cloud: &cloud,
+        token,
+        version: "2.1",
+    };
+    let (status, body) = api.get("/limits").await;
+    assert_eq!(status, StatusCode::OK);
+    let a = &body["limits"]["absolute"];
+    assert_eq!(a["totalInstancesUsed"], 2);
+    assert_eq!(a["totalCoresUsed"], 2);
+    assert_eq!(a["totalRAMUsed"], 512 + 2048);
+    assert_eq!(a["maxTotalInstances"], 10);
+    assert_eq!(a["maxTotalCores"], 20);
+    assert_eq!(a["maxTotalRAMSize"], 51200);
+
+    api.create("extra", "3").await;
+    let (_, body) = api.get("/limits").await;
+    assert_eq!(body["limits"]["absolute"]["totalInstancesUsed"], 3);
+    assert_eq!(body["limits"]["absolute"]["totalCoresUsed"], 4);
+
+    let (status, body) = api.get(&format!("/os-quota-sets/{project_id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let q = &body["quota_set"];
+    assert_eq!(q["instances"], 10);
+    assert_eq!(q["cores"], 20);
+    assert_eq!(q["ram"], 51200);
+    assert_eq!(q["key_pairs"], 100);
+    assert_eq!(q["server_groups"], 10);
+    let (_, body) = api
+        .get(&format!("/os-quota-sets/{project_id}/detail"))
+        .await;
+    assert_eq!(
+        body["quota_set"]["instances"],
+        json!({"in_use": 3, "limit": 10, "reserved": 0})
+    );
+    let (status, body) = api.get("/os-quota-sets/someone-else").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(body["forbidden"]["code"], 403);
+
+    let (_, body) = api.get("/os-availability-zone").await;
+    assert_eq!(body["availabilityZoneInfo"][0]["zoneName"], "nova");
+}
+
+#[tokio::test]
+async fn keypairs_create_import_and_delete() {
+    let (cloud, _dir) = start().await;
+    let api = demo_api(&cloud, "2.2").await;
+    let (status, body) = api
+        .post("/os-keypairs", json!({"keypair": {"name": "k1"}}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let k = &body["keypair"];
+    assert!(k["private_key"]
+        .as_str()
+        .is_some_and(|p| p.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----")));
+    assert!(k["public_key"]
+        .as_str()
+        .is_some_and(|p| p.starts_with("ssh-ed25519 AAAA")));
+    assert_eq!(k["type"], "ssh");
+    assert_eq!(k["fingerprint"].as_str().map(str::len), Some(47));
+
+    let public = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl me@laptop";
+    let (status, body) = api
+        .post(
+            "/os-keypairs",
+            json!({"keypair": {"name": "imported", "public_key": public}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert!(body["keypair"].get("private_key").is_none());
+    assert_eq!(body["keypair"]["public_key"], public);
+
+    let (status, body) = api
+        .post(
+            "/os-keypairs",
+            json!({"keypair": {"name": "bad", "public_key": "not a key"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (status, _) = api
+        .post("/os-keypairs", json!({"keypair": {"name": "k1"}}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    let (_, body) = api.get("/os-keypairs").await;
+    let names: Vec<&str> = body["keypairs"]
+        .as_array()
+        .expect("keypairs")
+        .iter()
+        .filter_map(|k| k["keypair"]["name"].as_str())
+        .collect();
+    assert_eq!(names, ["imported", "k1"]);
+    let (status, body) = api.get("/os-keypairs/imported").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["keypair"]["public_key"], public);
+
+    // A server may use it.
+    let (status, _) = api
+        .post(
+            "/servers",
+            json!({"server": {"name": "keyed", "flavorRef": "1", "imageRef": "x",
+                   "key_name": "imported"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+
+    let (status, _) = api
+        .call(Method::DELETE, "/os-keypairs/imported", None)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, body) = api.get("/os-keypairs/imported").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body["itemNotFound"]["message"]
+        .as_str()
+        .is_some_and(|m| m.starts_with("Keypair imported not found")));
+}
+
+#[tokio::test]
+async fn metadata_and_tags() {
+    let (cloud, _dir) = start().await;
+    let api = demo_api(&cloud, "2.26").await;
+    let id = api.create("tagged", "1").await;
+    let (status, body) = api
+        .post(
+            &format!("/servers/{id}/metadata"),
+            json!({"metadata": {"a": "1", "b": "2"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["metadata"], json!({"a": "1", "b": "2"}));
+    let (status, _) = api
+        .call(Method::DELETE, &format!("/servers/{id}/metadata/a"), None)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, body) = api.get(&format!("/servers/{id}/metadata")).await;
+    assert_eq!(body["metadata"], json!({"b": "2"}));
+
+    let (status, _) = api
+        .call(Method::PUT, &format!("/servers/{id}/tags/blue"), None)
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, _) = api.get(&format!("/servers/{id}/tags/blue")).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, body) = api.get(&format!("/servers/{id}")).await;
+    assert_eq!(body["server"]["tags"], json!(["blue"]));
+}
+
+#[tokio::test]
+async fn state_survives_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cloud = start_in(dir.path()).await;
+    let api = demo_api(&cloud, "2.1").await;
+    let id = api.create("keeper", "2").await;
+    api.wait_for(&id, "ACTIVE").await;
+    api.action(&id, json!({"os-stop": null})).await;
+    api.wait_for(&id, "SHUTOFF").await;
+    let (status, _) = api
+        .post("/os-keypairs", json!({"keypair": {"name": "kept"}}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    cloud.shutdown().await;
+
+    let cloud = start_in(dir.path()).await;
+    let api = demo_api(&cloud, "2.1").await;
+    assert_eq!(api.status_of(&id).await, "SHUTOFF");
+    let (_, body) = api.get("/servers").await;
+    // Seeding did not run twice.
+    assert_eq!(body["servers"].as_array().map(Vec::len), Some(3));
+    let (status, _) = api.get("/os-keypairs/kept").await;
+    assert_eq!(status, StatusCode::OK);
+    cloud.shutdown().await;
+}
