@@ -41,6 +41,13 @@ pub const SERVICES: &[ServiceDef] = &[
         path: "/compute/v2.1",
         routes: crate::compute::routes,
     },
+    ServiceDef {
+        service_type: "image",
+        name: "glance",
+        description: "Glance Image Service",
+        path: "/image",
+        routes: crate::image::routes,
+    },
 ];
 
 /// Each service gets one endpoint per interface, all on the same URL.

@@ -181,6 +181,41 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (user_id, name)
     );
     "#,
+    // 3: Glance. Image data lives in files, `<data dir>/images/<id>`.
+    r#"
+    CREATE TABLE images (
+        id               TEXT PRIMARY KEY,
+        name             TEXT,
+        status           TEXT NOT NULL,
+        visibility       TEXT NOT NULL,
+        protected        INTEGER NOT NULL DEFAULT 0,
+        os_hidden        INTEGER NOT NULL DEFAULT 0,
+        owner            TEXT,
+        disk_format      TEXT,
+        container_format TEXT,
+        size             INTEGER,
+        virtual_size     INTEGER,
+        checksum         TEXT,
+        os_hash_algo     TEXT,
+        os_hash_value    TEXT,
+        min_disk         INTEGER NOT NULL DEFAULT 0,
+        min_ram          INTEGER NOT NULL DEFAULT 0,
+        created_at       INTEGER NOT NULL,
+        updated_at       INTEGER NOT NULL
+    );
+    CREATE INDEX images_owner ON images(owner);
+    CREATE TABLE image_properties (
+        image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+        name     TEXT NOT NULL,
+        value    TEXT NOT NULL,
+        PRIMARY KEY (image_id, name)
+    );
+    CREATE TABLE image_tags (
+        image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+        tag      TEXT NOT NULL,
+        PRIMARY KEY (image_id, tag)
+    );
+    "#,
 ];
 
 /// Shared handle to the database.

@@ -19,6 +19,7 @@ mod db;
 mod error;
 mod http;
 mod identity;
+mod image;
 mod password;
 mod state;
 
@@ -127,12 +128,16 @@ impl DemoCloud {
         let data_dir = config.data_dir.clone();
         let db = tokio::task::spawn_blocking(move || Db::open(&data_dir)).await??;
         let catalog_base = base_url.clone();
+        let seed_dir = config.data_dir.clone();
         db.call(move |c| {
             if db::seed(c)? {
                 tracing::info!("seeded a new demo cloud");
             }
             if compute::seed(c)? {
                 tracing::info!("seeded the compute service");
+            }
+            if image::seed(c, &seed_dir)? {
+                tracing::info!("seeded the image service");
             }
             catalog::sync(c, &catalog_base)?;
             db::purge_expired_tokens(c)?;
@@ -149,6 +154,7 @@ impl DemoCloud {
             base_url: Arc::from(base_url.as_str()),
             token_ttl: config.token_ttl,
             build_delay: config.build_delay,
+            data_dir: Arc::new(config.data_dir.clone()),
         });
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {

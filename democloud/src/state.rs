@@ -1,5 +1,6 @@
 //! State shared by all request handlers.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,4 +15,6 @@ pub struct AppState {
     pub token_ttl: Duration,
     /// Time a compute server spends in a transitional state.
     pub build_delay: Duration,
+    /// The data directory; image data lives in its `images/` folder.
+    pub data_dir: Arc<PathBuf>,
 }

@@ -380,7 +380,7 @@ pub fn seed(conn: &Connection) -> Result<(), Fault> {
                 user_id: &user,
                 name,
                 flavor_id: flavor,
-                image_ref: "cirros-0.6.2-x86_64-disk",
+                image_ref: crate::image::CIRROS_ID,
                 key_name: None,
                 availability_zone: "nova",
                 description: None,
