@@ -6,13 +6,15 @@
 //!    [`CloudConfig::client_options`]) and share it;
 //! 2. log in with [`identity::authenticate`] to get a [`Token`];
 //! 3. wrap the token in a [`Session`] and call services through it
-//!    (`session.get_json("compute", "/servers/detail")`).
+//!    (`session.get_json("compute", "/servers/detail")`), or use the typed
+//!    service modules ([`compute`]).
 //!
 //! Every fallible call returns [`Result`], whose [`Error`] never carries a
 //! token or a password.
 
 pub mod catalog;
 pub mod client;
+pub mod compute;
 pub mod config;
 pub mod error;
 pub mod identity;
