@@ -18,6 +18,7 @@ pub mod compute;
 pub mod config;
 pub mod error;
 pub mod identity;
+pub mod image;
 pub mod secret;
 pub mod session;
 pub mod time;

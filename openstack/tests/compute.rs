@@ -388,3 +388,21 @@ async fn quota_exceeded_is_forbidden() {
     assert_eq!(limits.total_instances_used, 2);
     c.stop().await;
 }
+
+#[tokio::test]
+async fn server_images_are_named_through_glance() {
+    let c = Cloud::start().await;
+    let servers = compute::list_servers(&c.session, &ServerFilter::default())
+        .await
+        .expect("servers");
+    let ids: Vec<String> = servers.iter().map(|s| s.image.clone()).collect();
+    let images = openstack::image::images_by_id(&c.session, &ids)
+        .await
+        .expect("images");
+    assert_eq!(images.len(), 1, "both seeded servers boot the same image");
+    assert_eq!(images[0].name.as_deref(), Some("cirros-0.6.2-x86_64-disk"));
+    assert!(openstack::image::images_by_id(&c.session, &[])
+        .await
+        .expect("none")
+        .is_empty());
+}
