@@ -104,3 +104,50 @@ impl FromRequestParts<AppState> for Auth {
         info.map(Auth).ok_or(Error::Unauthorized)
     }
 }
+
+/// A request with a project-scoped token, for the services that work inside
+/// one project (Nova, Glance, …). `F` is the service's own fault type, so a
+/// refusal carries that service's error body.
+pub struct ProjectAuth<F> {
+    pub auth: Auth,
+    pub project_id: String,
+    fault: std::marker::PhantomData<fn() -> F>,
+}
+
+impl<F> FromRequestParts<crate::state::AppState> for ProjectAuth<F>
+where
+    F: From<Error> + axum::response::IntoResponse,
+{
+    type Rejection = axum::response::Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &crate::state::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        // An authentication failure keeps keystonemiddleware's body.
+        let auth = Auth::from_request_parts(parts, state)
+            .await
+            .map_err(axum::response::IntoResponse::into_response)?;
+        let project_id = auth.project_id().map(str::to_owned).ok_or_else(|| {
+            F::from(Error::Forbidden(
+                "A project-scoped token is required.".into(),
+            ))
+            .into_response()
+        })?;
+        Ok(ProjectAuth {
+            auth,
+            project_id,
+            fault: std::marker::PhantomData,
+        })
+    }
+}
+
+impl<F> ProjectAuth<F> {
+    pub fn user_id(&self) -> &str {
+        &self.auth.user.id
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.auth.is_admin()
+    }
+}

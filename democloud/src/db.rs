@@ -462,6 +462,17 @@ pub fn purge_expired_tokens(conn: &Connection) -> Result<usize, Error> {
     )?)
 }
 
+/// Runs `f` with the connection for a handler with its own fault type `E`
+/// (Nova's, Glance's): `f`'s error passes through, the database's converts.
+pub async fn call<T, E, F>(st: &crate::state::AppState, f: F) -> Result<T, E>
+where
+    T: Send + 'static,
+    E: From<Error> + Send + 'static,
+    F: FnOnce(&mut Connection) -> Result<T, E> + Send + 'static,
+{
+    st.db.call(move |c| Ok(f(c))).await?
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -112,6 +112,14 @@ pub fn format_time(micros: i64) -> String {
         .to_string()
 }
 
+/// The whole-second timestamps of Nova and Glance, e.g. `2026-01-02T03:04:05Z`.
+pub fn format_time_seconds(micros: i64) -> String {
+    chrono::DateTime::from_timestamp_micros(micros)
+        .unwrap_or_default()
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,7 +23,6 @@ use axum::{Json, Router};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
-use crate::auth::Auth;
 use crate::error::Error;
 use crate::state::AppState;
 
@@ -327,34 +326,7 @@ pub struct NJson<T>(pub T);
 pub struct NPath<T>(pub T);
 
 /// A request with a project-scoped token: Nova works inside one project.
-pub struct ProjectAuth {
-    pub auth: Auth,
-    pub project_id: String,
-}
-
-impl FromRequestParts<AppState> for ProjectAuth {
-    type Rejection = Fault;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Fault> {
-        let auth = Auth::from_request_parts(parts, state)
-            .await
-            .map_err(Fault::Other)?;
-        let project_id = auth
-            .project_id()
-            .map(str::to_owned)
-            .ok_or_else(|| Fault::forbidden("A project-scoped token is required."))?;
-        Ok(ProjectAuth { auth, project_id })
-    }
-}
-
-impl ProjectAuth {
-    pub fn user_id(&self) -> &str {
-        &self.auth.user.id
-    }
-    pub fn is_admin(&self) -> bool {
-        self.auth.is_admin()
-    }
-}
+pub type ProjectAuth = crate::auth::ProjectAuth<Fault>;
 
 /// Runs `f` with the connection, for handlers returning [`Fault`].
 pub async fn call<T, F>(st: &AppState, f: F) -> Result<T, Fault>
@@ -362,7 +334,7 @@ where
     T: Send + 'static,
     F: FnOnce(&mut Connection) -> Result<T, Fault> + Send + 'static,
 {
-    st.db.call(move |c| Ok(f(c))).await?
+    crate::db::call(st, f).await
 }
 
 /// Nova's link list for a resource (`self` and `bookmark`).
@@ -373,13 +345,7 @@ pub fn links(base_url: &str, kind: &str, id: &str) -> Value {
     ])
 }
 
-/// Nova's timestamp format, e.g. `2026-01-02T03:04:05Z`.
-pub fn format_time(micros: i64) -> String {
-    chrono::DateTime::from_timestamp_micros(micros)
-        .unwrap_or_default()
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
-}
+pub use crate::http::format_time_seconds as format_time;
 
 /// Parses Nova's `changes-since` style ISO 8601 time into micros.
 pub fn parse_time(s: &str) -> Option<i64> {

@@ -10,7 +10,6 @@ pub mod images;
 use std::path::{Path, PathBuf};
 
 use axum::extract::{FromRequest, FromRequestParts, State};
-use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -18,7 +17,6 @@ use axum::{Json, Router};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
-use crate::auth::Auth;
 use crate::error::Error;
 use crate::state::AppState;
 
@@ -237,31 +235,7 @@ pub struct GJson<T>(pub T);
 pub struct GPath<T>(pub T);
 
 /// A request with a project-scoped token: images belong to projects.
-pub struct ImageAuth {
-    pub auth: Auth,
-    pub project_id: String,
-}
-
-impl FromRequestParts<AppState> for ImageAuth {
-    type Rejection = Fault;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Fault> {
-        let auth = Auth::from_request_parts(parts, state)
-            .await
-            .map_err(Fault::Other)?;
-        let project_id = auth
-            .project_id()
-            .map(str::to_owned)
-            .ok_or_else(|| Fault::forbidden("A project-scoped token is required."))?;
-        Ok(ImageAuth { auth, project_id })
-    }
-}
-
-impl ImageAuth {
-    pub fn is_admin(&self) -> bool {
-        self.auth.is_admin()
-    }
-}
+pub type ImageAuth = crate::auth::ProjectAuth<Fault>;
 
 /// Runs `f` with the connection, for handlers returning [`Fault`].
 pub async fn call<T, F>(st: &AppState, f: F) -> Result<T, Fault>
@@ -269,13 +243,7 @@ where
     T: Send + 'static,
     F: FnOnce(&mut Connection) -> Result<T, Fault> + Send + 'static,
 {
-    st.db.call(move |c| Ok(f(c))).await?
+    crate::db::call(st, f).await
 }
 
-/// Glance's timestamp format, e.g. `2026-01-02T03:04:05Z`.
-pub fn format_time(micros: i64) -> String {
-    chrono::DateTime::from_timestamp_micros(micros)
-        .unwrap_or_default()
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
-}
+pub use crate::http::format_time_seconds as format_time;
