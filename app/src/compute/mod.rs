@@ -1,5 +1,0 @@
-//! Project → Compute.
-
-mod instance;
-
-pub use instance::{list_instances, InstancesPage};
