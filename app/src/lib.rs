@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod compute;
 pub mod error;
 pub mod format;
 pub mod i18n;
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=auth::LoginPage/>
                     <ParentRoute path=path!("") view=Shell>
                         <Route path=path!("/project") view=project::Overview/>
+                        <Route path=path!("/project/instances") view=compute::InstancesPage/>
                         <Route path=path!("/identity/projects") view=identity::ProjectsPage/>
                         <Route path=path!("/identity/users") view=identity::UsersPage/>
                         <Route path=path!("/settings") view=settings::SettingsPage/>

@@ -48,6 +48,13 @@ pub const SERVICES: &[ServiceDef] = &[
         path: "/image",
         routes: crate::image::routes,
     },
+    ServiceDef {
+        service_type: "network",
+        name: "neutron",
+        description: "Neutron Networking Service",
+        path: "/networking",
+        routes: crate::network::routes,
+    },
 ];
 
 /// Each service gets one endpoint per interface, all on the same URL.

@@ -216,6 +216,156 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (image_id, tag)
     );
     "#,
+    // 4: Neutron. Lists (allocation pools, name servers, host routes) are
+    // JSON text; a floating IP holds its address through a port of its own
+    // (device_owner network:floatingip), as in Neutron.
+    r#"
+    CREATE TABLE networks (
+        id                    TEXT PRIMARY KEY,
+        project_id            TEXT NOT NULL,
+        name                  TEXT NOT NULL DEFAULT '',
+        description           TEXT NOT NULL DEFAULT '',
+        admin_state_up        INTEGER NOT NULL DEFAULT 1,
+        shared                INTEGER NOT NULL DEFAULT 0,
+        external              INTEGER NOT NULL DEFAULT 0,
+        mtu                   INTEGER NOT NULL DEFAULT 1450,
+        port_security_enabled INTEGER NOT NULL DEFAULT 1,
+        revision_number       INTEGER NOT NULL DEFAULT 0,
+        created_at            INTEGER NOT NULL,
+        updated_at            INTEGER NOT NULL
+    );
+    CREATE INDEX networks_project ON networks(project_id);
+    CREATE TABLE subnets (
+        id               TEXT PRIMARY KEY,
+        network_id       TEXT NOT NULL REFERENCES networks(id),
+        project_id       TEXT NOT NULL,
+        name             TEXT NOT NULL DEFAULT '',
+        description      TEXT NOT NULL DEFAULT '',
+        ip_version       INTEGER NOT NULL,
+        cidr             TEXT NOT NULL,
+        gateway_ip       TEXT,
+        enable_dhcp      INTEGER NOT NULL DEFAULT 1,
+        allocation_pools TEXT NOT NULL DEFAULT '[]',
+        dns_nameservers  TEXT NOT NULL DEFAULT '[]',
+        host_routes      TEXT NOT NULL DEFAULT '[]',
+        revision_number  INTEGER NOT NULL DEFAULT 0,
+        created_at       INTEGER NOT NULL,
+        updated_at       INTEGER NOT NULL
+    );
+    CREATE INDEX subnets_network ON subnets(network_id);
+    -- preserve_on_delete is Nova's: 0 for ports Nova created for a server,
+    -- which go away with it; user-made ports are only unbound.
+    CREATE TABLE ports (
+        id                    TEXT PRIMARY KEY,
+        network_id            TEXT NOT NULL REFERENCES networks(id),
+        project_id            TEXT NOT NULL,
+        name                  TEXT NOT NULL DEFAULT '',
+        description           TEXT NOT NULL DEFAULT '',
+        mac_address           TEXT NOT NULL,
+        admin_state_up        INTEGER NOT NULL DEFAULT 1,
+        device_id             TEXT NOT NULL DEFAULT '',
+        device_owner          TEXT NOT NULL DEFAULT '',
+        port_security_enabled INTEGER NOT NULL DEFAULT 1,
+        preserve_on_delete    INTEGER NOT NULL DEFAULT 1,
+        revision_number       INTEGER NOT NULL DEFAULT 0,
+        created_at            INTEGER NOT NULL,
+        updated_at            INTEGER NOT NULL,
+        UNIQUE (network_id, mac_address)
+    );
+    CREATE INDEX ports_device ON ports(device_id);
+    CREATE INDEX ports_network ON ports(network_id);
+    CREATE INDEX ports_project ON ports(project_id);
+    CREATE TABLE port_ips (
+        port_id    TEXT NOT NULL REFERENCES ports(id) ON DELETE CASCADE,
+        subnet_id  TEXT NOT NULL REFERENCES subnets(id),
+        ip_address TEXT NOT NULL,
+        PRIMARY KEY (subnet_id, ip_address)
+    );
+    CREATE INDEX port_ips_port ON port_ips(port_id);
+    CREATE TABLE security_groups (
+        id              TEXT PRIMARY KEY,
+        project_id      TEXT NOT NULL,
+        name            TEXT NOT NULL DEFAULT '',
+        description     TEXT NOT NULL DEFAULT '',
+        stateful        INTEGER NOT NULL DEFAULT 1,
+        is_default      INTEGER NOT NULL DEFAULT 0,
+        revision_number INTEGER NOT NULL DEFAULT 0,
+        created_at      INTEGER NOT NULL,
+        updated_at      INTEGER NOT NULL
+    );
+    CREATE INDEX security_groups_project ON security_groups(project_id);
+    CREATE UNIQUE INDEX security_groups_one_default
+        ON security_groups(project_id) WHERE is_default = 1;
+    CREATE TABLE security_group_rules (
+        id                TEXT PRIMARY KEY,
+        security_group_id TEXT NOT NULL REFERENCES security_groups(id) ON DELETE CASCADE,
+        project_id        TEXT NOT NULL,
+        direction         TEXT NOT NULL,
+        ethertype         TEXT NOT NULL,
+        protocol          TEXT,
+        port_range_min    INTEGER,
+        port_range_max    INTEGER,
+        remote_ip_prefix  TEXT,
+        remote_group_id   TEXT REFERENCES security_groups(id) ON DELETE CASCADE,
+        description       TEXT NOT NULL DEFAULT '',
+        revision_number   INTEGER NOT NULL DEFAULT 0,
+        created_at        INTEGER NOT NULL,
+        updated_at        INTEGER NOT NULL
+    );
+    CREATE INDEX security_group_rules_group ON security_group_rules(security_group_id);
+    CREATE TABLE port_security_groups (
+        port_id           TEXT NOT NULL REFERENCES ports(id) ON DELETE CASCADE,
+        security_group_id TEXT NOT NULL REFERENCES security_groups(id),
+        PRIMARY KEY (port_id, security_group_id)
+    );
+    CREATE INDEX port_security_groups_group ON port_security_groups(security_group_id);
+    CREATE TABLE floating_ips (
+        id                  TEXT PRIMARY KEY,
+        project_id          TEXT NOT NULL,
+        floating_network_id TEXT NOT NULL REFERENCES networks(id),
+        floating_port_id    TEXT NOT NULL REFERENCES ports(id),
+        floating_ip_address TEXT NOT NULL,
+        subnet_id           TEXT NOT NULL,
+        port_id             TEXT REFERENCES ports(id) ON DELETE SET NULL,
+        fixed_ip_address    TEXT,
+        description         TEXT NOT NULL DEFAULT '',
+        revision_number     INTEGER NOT NULL DEFAULT 0,
+        created_at          INTEGER NOT NULL,
+        updated_at          INTEGER NOT NULL
+    );
+    CREATE INDEX floating_ips_project ON floating_ips(project_id);
+    CREATE INDEX floating_ips_port ON floating_ips(port_id);
+    "#,
+    // 5: Nova server groups. Members of deleted servers are removed with
+    // the server.
+    r#"
+    CREATE TABLE server_groups (
+        id         TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL,
+        user_id    TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        policy     TEXT NOT NULL,
+        rules      TEXT NOT NULL DEFAULT '{}',
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX server_groups_project ON server_groups(project_id);
+    CREATE TABLE server_group_members (
+        group_id  TEXT NOT NULL REFERENCES server_groups(id) ON DELETE CASCADE,
+        server_id TEXT NOT NULL,
+        PRIMARY KEY (group_id, server_id)
+    );
+    CREATE INDEX server_group_members_server ON server_group_members(server_id);
+    "#,
+    // 6: Nova per-project quota overrides (os-quota-sets update); a
+    // resource without a row has the default limit, -1 is unlimited.
+    r#"
+    CREATE TABLE compute_quotas (
+        project_id TEXT NOT NULL,
+        resource   TEXT NOT NULL,
+        hard_limit INTEGER NOT NULL,
+        PRIMARY KEY (project_id, resource)
+    );
+    "#,
 ];
 
 /// Shared handle to the database.

@@ -20,6 +20,7 @@ mod error;
 mod http;
 mod identity;
 mod image;
+mod network;
 mod password;
 mod state;
 
@@ -138,6 +139,10 @@ impl DemoCloud {
             }
             if image::seed(c, &seed_dir)? {
                 tracing::info!("seeded the image service");
+            }
+            // After compute: the seeded servers get ports.
+            if network::seed(c)? {
+                tracing::info!("seeded the network service");
             }
             catalog::sync(c, &catalog_base)?;
             db::purge_expired_tokens(c)?;

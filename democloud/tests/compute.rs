@@ -779,3 +779,457 @@ async fn state_survives_restart() {
     assert_eq!(status, StatusCode::OK);
     cloud.shutdown().await;
 }
+
+#[tokio::test]
+async fn create_image_snapshots_the_server() {
+    const CIRROS: &str = "5e1b3b5c-8a6f-4f0e-9c55-2f0d5a2b7c01";
+    let (cloud, _dir) = start().await;
+    let api = demo_api(&cloud, "2.79").await;
+    let (_, project_id) = login(&cloud, "demo", "demo").await;
+    let (status, body) = api
+        .post(
+            "/servers",
+            json!({"server": {"name": "snap-me", "flavorRef": "1", "imageRef": CIRROS,
+                              "networks": "none"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let id = body["server"]["id"].as_str().expect("id").to_owned();
+    // Still building: Nova refuses.
+    let (status, body) = api
+        .action(&id, json!({"createImage": {"name": "too-early"}}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    api.wait_for(&id, "ACTIVE").await;
+
+    // 2.45 and later: the image id in the body.
+    let (status, body) = api
+        .action(
+            &id,
+            json!({"createImage": {"name": "snap-1", "metadata": {"purpose": "backup"}}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let image_id = body["image_id"].as_str().expect("image_id").to_owned();
+    // The server shows the snapshot task, and a second one must wait.
+    let (_, body) = api.get(&format!("/servers/{id}")).await;
+    assert_eq!(body["server"]["OS-EXT-STS:task_state"], "image_snapshot");
+    assert_eq!(body["server"]["status"], "ACTIVE");
+    let (status, body) = api
+        .action(&id, json!({"createImage": {"name": "snap-2"}}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(
+        body["conflictingRequest"]["message"],
+        format!("Cannot 'createImage' instance {id} while it is in task_state image_snapshot")
+    );
+
+    // The image, as Glance shows it.
+    let glance = |path: &str| {
+        Client::new()
+            .get(format!("http://{}/image/v2{path}", cloud.addr()))
+            .header("x-auth-token", &api.token)
+    };
+    let resp = glance(&format!("/images/{image_id}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::OK);
+    let img: Value = resp.json().await.expect("json");
+    assert_eq!(img["name"], "snap-1");
+    assert_eq!(img["status"], "active");
+    assert_eq!(img["visibility"], "private");
+    assert_eq!(img["owner"], project_id.as_str());
+    assert_eq!(img["image_type"], "snapshot");
+    assert_eq!(img["instance_uuid"], id.as_str());
+    assert_eq!(img["base_image_ref"], CIRROS);
+    assert!(img["user_id"].as_str().is_some_and(|u| !u.is_empty()));
+    assert_eq!(img["purpose"], "backup");
+    assert_eq!(img["os_distro"], "cirros", "inherited from the base image");
+    assert_eq!(img["disk_format"], "qcow2");
+    assert_eq!(img["min_disk"], 1, "m1.tiny's root disk");
+    let base: Value = glance(&format!("/images/{CIRROS}"))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(img["size"], base["size"]);
+    assert_eq!(img["checksum"], base["checksum"], "a copy of the base data");
+    let data = glance(&format!("/images/{image_id}/file"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(data.status(), StatusCode::OK);
+    assert_eq!(
+        data.bytes().await.expect("data").len() as u64,
+        base["size"].as_u64().expect("size")
+    );
+
+    // Before 2.45: no body, the image's URL in Location. The snapshot task
+    // ends after the build delay (the status was ACTIVE all along).
+    tokio::time::sleep(DELAY).await;
+    let (status, _) = api.action(&id, json!({"os-stop": null})).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    api.wait_for(&id, "SHUTOFF").await;
+    // Wait for the task to clear as well as the status.
+    tokio::time::sleep(DELAY).await;
+    let resp = Client::new()
+        .post(compute_url(&cloud, &format!("/servers/{id}/action")))
+        .header("x-auth-token", &api.token)
+        .header("openstack-api-version", "compute 2.44")
+        .json(&json!({"createImage": {"name": "snap-stopped"}}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::ACCEPTED);
+    let location = resp.headers()["location"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(resp.text().await.expect("body").is_empty());
+    let old_id = location
+        .rsplit_once("/images/")
+        .map(|(_, id)| id.to_owned())
+        .expect("ends in /images/{id}");
+    let resp = Client::new()
+        .get(&location)
+        .header("x-auth-token", &api.token)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        resp.status(),
+        StatusCode::OK,
+        "Location points at the image"
+    );
+    let img: Value = resp.json().await.expect("json");
+    assert_eq!(img["id"], old_id.as_str());
+    assert_eq!(img["name"], "snap-stopped");
+
+    // Bad bodies are Nova's 400.
+    tokio::time::sleep(DELAY).await;
+    for bad in [
+        json!({"createImage": {}}),
+        json!({"createImage": {"name": ""}}),
+        json!({"createImage": {"name": "x", "metadata": {"k": 1}}}),
+        json!({"createImage": {"name": "x", "color": "red"}}),
+    ] {
+        let (status, body) = api.action(&id, bad.clone()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+    }
+
+    // Shelved (offloaded) servers cannot be snapshotted.
+    let (status, _) = api.action(&id, json!({"shelve": null})).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    api.wait_for(&id, "SHELVED_OFFLOADED").await;
+    tokio::time::sleep(DELAY).await;
+    let (status, body) = api
+        .action(&id, json!({"createImage": {"name": "shelved"}}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+
+    // The action log has both snapshots.
+    let (_, body) = api.get(&format!("/servers/{id}/os-instance-actions")).await;
+    let snapshots = body["instanceActions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .filter(|a| a["action"] == "createImage")
+        .count();
+    assert_eq!(snapshots, 2);
+
+    // Another project cannot snapshot it, nor see the images.
+    let (alt_token, _) = login(&cloud, "demo", "alt_demo").await;
+    let alt = Api {
+        cloud: &cloud,
+        token: alt_token,
+        version: "2.79",
+    };
+    let (status, _) = alt
+        .action(&id, json!({"createImage": {"name": "theft"}}))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let resp = Client::new()
+        .get(format!(
+            "http://{}/image/v2/images/{image_id}",
+            cloud.addr()
+        ))
+        .header("x-auth-token", &alt.token)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+}
+
+/// PUTs a quota set update.
+async fn put_quota(api: &Api<'_>, path: &str, body: Value) -> (StatusCode, Value) {
+    api.call(Method::PUT, path, Some(body)).await
+}
+
+#[tokio::test]
+async fn admin_updates_and_reverts_quotas() {
+    let (cloud, _dir) = start().await;
+    let (token, demo_project) = login(&cloud, "demo", "demo").await;
+    let demo = Api {
+        cloud: &cloud,
+        token,
+        version: "2.1",
+    };
+    let (token, _) = login(&cloud, "admin", "admin").await;
+    let admin = Api {
+        cloud: &cloud,
+        token,
+        version: "2.1",
+    };
+    let quota_path = format!("/os-quota-sets/{demo_project}");
+
+    // Only admins may update.
+    let (status, body) =
+        put_quota(&demo, &quota_path, json!({"quota_set": {"instances": 50}})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        body,
+        json!({"forbidden": {"code": 403, "message":
+            "Policy doesn't allow os_compute_api:os-quota-sets:update to be performed."}})
+    );
+    // Values are integers from -1 up, and only known quotas.
+    for bad in [
+        json!({"quota_set": {"instances": "lots"}}),
+        json!({"quota_set": {"instances": -2}}),
+        json!({"quota_set": {"cores": 1.5}}),
+        json!({"quota_set": {"ram": null}}),
+    ] {
+        let (status, body) = put_quota(&admin, &quota_path, bad.clone()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(body["badRequest"]["code"], 400);
+        assert!(
+            body["badRequest"]["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("Invalid input for field/attribute ")),
+            "{body}"
+        );
+    }
+    let (status, body) =
+        put_quota(&admin, &quota_path, json!({"quota_set": {"instances": -2}})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        body["badRequest"]["message"],
+        "Invalid input for field/attribute instances. Value: -2. -2 is less than the minimum of -1"
+    );
+    let (status, body) = put_quota(&admin, &quota_path, json!({"quota_set": {"widgets": 3}})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["badRequest"]["message"].as_str().is_some_and(
+        |m| m.ends_with("Additional properties are not allowed ('widgets' was unexpected)")
+    ));
+    let (status, _) = put_quota(&admin, &quota_path, json!({"quota": {"instances": 3}})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, body) = admin
+        .call(
+            Method::PUT,
+            "/os-quota-sets/no-such-project",
+            Some(json!({"quota_set": {"instances": 3}})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        body["badRequest"]["message"],
+        "Project ID no-such-project is not a valid project."
+    );
+
+    // Raising the limit lets demo go beyond the default 10 instances.
+    let (status, body) = put_quota(
+        &admin,
+        &quota_path,
+        json!({"quota_set": {"instances": "12"}}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let q = &body["quota_set"];
+    assert!(q.get("id").is_none(), "update answers without id: {body}");
+    assert_eq!(q["instances"], 12);
+    assert_eq!(q["cores"], 20);
+    assert_eq!(q["key_pairs"], 100);
+    let (_, body) = demo.get(&quota_path).await;
+    assert_eq!(body["quota_set"]["instances"], 12);
+    assert_eq!(body["quota_set"]["id"], demo_project.as_str());
+    let (_, body) = demo.get("/limits").await;
+    assert_eq!(body["limits"]["absolute"]["maxTotalInstances"], 12);
+    for i in 0..10 {
+        demo.create(&format!("q{i}"), "1").await;
+    }
+    let (status, body) = demo
+        .post(
+            "/servers",
+            json!({"server": {"name": "thirteenth", "flavorRef": "1", "imageRef": "x"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        body["forbidden"]["message"],
+        "Quota exceeded for instances: Requested 1, but already used 12 of 12 instances"
+    );
+    let (_, body) = demo.get(&format!("{quota_path}/detail")).await;
+    assert_eq!(
+        body["quota_set"]["instances"],
+        json!({"in_use": 12, "limit": 12, "reserved": 0})
+    );
+    // Defaults stay the defaults.
+    let (_, body) = demo.get(&format!("{quota_path}/defaults")).await;
+    assert_eq!(body["quota_set"]["instances"], 10);
+
+    // A limit below usage needs force.
+    let (status, body) =
+        put_quota(&admin, &quota_path, json!({"quota_set": {"instances": 5}})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        body["badRequest"]["message"],
+        "Quota limit 5 for instances must be greater than or equal to already used and reserved 12."
+    );
+    let (status, body) = put_quota(&admin, &quota_path, json!({"quota_set": {"cores": 3}})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        body["badRequest"]["message"],
+        "Quota limit 3 for cores must be greater than or equal to already used and reserved 12."
+    );
+    let (status, body) = put_quota(
+        &admin,
+        &quota_path,
+        json!({"quota_set": {"instances": 5, "force": true}}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["quota_set"]["instances"], 5);
+    let (_, body) = demo.get("/limits").await;
+    assert_eq!(body["limits"]["absolute"]["maxTotalInstances"], 5);
+
+    // -1 is unlimited.
+    let (status, body) = put_quota(
+        &admin,
+        &quota_path,
+        json!({"quota_set": {"instances": -1, "cores": -1, "ram": -1}}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["quota_set"]["instances"], -1);
+    demo.create("unlimited", "1").await;
+    let (_, body) = demo.get("/limits").await;
+    let a = &body["limits"]["absolute"];
+    assert_eq!(a["maxTotalInstances"], -1);
+    assert_eq!(a["maxTotalCores"], -1);
+    assert_eq!(a["maxTotalRAMSize"], -1);
+    assert_eq!(a["totalInstancesUsed"], 13);
+
+    // DELETE reverts to the defaults; only admins may.
+    let (status, body) = demo.call(Method::DELETE, &quota_path, None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        body["forbidden"]["message"],
+        "Policy doesn't allow os_compute_api:os-quota-sets:delete to be performed."
+    );
+    let (status, body) = admin.call(Method::DELETE, &quota_path, None).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    assert_eq!(body, Value::Null);
+    let (_, body) = demo.get(&quota_path).await;
+    assert_eq!(body["quota_set"]["instances"], 10);
+    assert_eq!(body["quota_set"]["cores"], 20);
+    assert_eq!(body["quota_set"]["ram"], 51200);
+    let (status, _) = demo
+        .post(
+            "/servers",
+            json!({"server": {"name": "over", "flavorRef": "1", "imageRef": "x"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn quota_overrides_persist_and_apply_everywhere() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cloud = start_in(dir.path()).await;
+    let (_, demo_project) = login(&cloud, "demo", "demo").await;
+    let (token, _) = login(&cloud, "admin", "admin").await;
+    let admin = Api {
+        cloud: &cloud,
+        token,
+        version: "2.1",
+    };
+    let quota_path = format!("/os-quota-sets/{demo_project}");
+    let (status, body) = admin
+        .call(
+            Method::PUT,
+            &quota_path,
+            Some(json!({"quota_set": {
+                "instances": 30, "key_pairs": 1, "server_groups": 0,
+                "server_group_members": 7, "metadata_items": 2,
+            }})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    cloud.shutdown().await;
+
+    let cloud = start_in(dir.path()).await;
+    let demo = demo_api(&cloud, "2.1").await;
+    let (_, body) = demo.get(&quota_path).await;
+    let q = &body["quota_set"];
+    assert_eq!(q["instances"], 30);
+    assert_eq!(q["key_pairs"], 1);
+    assert_eq!(q["server_groups"], 0);
+    assert_eq!(q["server_group_members"], 7);
+    assert_eq!(q["metadata_items"], 2);
+    assert_eq!(q["cores"], 20);
+    let (_, body) = demo.get("/limits").await;
+    let a = &body["limits"]["absolute"];
+    assert_eq!(a["maxTotalInstances"], 30);
+    assert_eq!(a["maxTotalKeypairs"], 1);
+    assert_eq!(a["maxServerGroups"], 0);
+    assert_eq!(a["maxServerGroupMembers"], 7);
+    assert_eq!(a["maxServerMeta"], 2);
+    assert_eq!(a["maxImageMeta"], 2);
+
+    // The overrides are what key pairs, server groups and metadata obey.
+    let (status, _) = demo
+        .post("/os-keypairs", json!({"keypair": {"name": "only"}}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = demo
+        .post("/os-keypairs", json!({"keypair": {"name": "second"}}))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    let (status, _) = demo
+        .post(
+            "/os-server-groups",
+            json!({"server_group": {"name": "g", "policies": ["affinity"]}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = demo
+        .post(
+            "/servers",
+            json!({"server": {"name": "meta", "flavorRef": "1", "imageRef": "x",
+                   "metadata": {"a": "1", "b": "2", "c": "3"}}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        body["forbidden"]["message"],
+        "Quota exceeded for metadata_items: Requested 3, but already used 0 of 2 metadata_items"
+    );
+    let id = demo.create("meta-ok", "1").await;
+    let (status, _) = demo
+        .post(
+            &format!("/servers/{id}/metadata"),
+            json!({"metadata": {"a": "1", "b": "2"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = demo
+        .post(
+            &format!("/servers/{id}/metadata"),
+            json!({"metadata": {"c": "3"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    cloud.shutdown().await;
+}

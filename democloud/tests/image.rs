@@ -648,3 +648,161 @@ async fn state_survives_restart() {
     );
     cloud.shutdown().await;
 }
+
+#[tokio::test]
+async fn visibility_filters_and_hidden_images() {
+    let (cloud, _dir) = start().await;
+    let demo = api(&cloud, "demo", "demo").await;
+    for (name, visibility) in [
+        ("priv", "private"),
+        ("shared1", "shared"),
+        ("comm", "community"),
+    ] {
+        demo.create(json!({"name": name, "visibility": visibility}))
+            .await;
+    }
+    demo.create(json!({"name": "hidden", "os_hidden": true}))
+        .await;
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    // The owner sees all of its own by default, but not hidden ones.
+    assert_eq!(
+        sorted(demo.names("").await),
+        [
+            "cirros-0.6.2-x86_64-disk",
+            "comm",
+            "priv",
+            "shared1",
+            "ubuntu-24.04-minimal"
+        ]
+    );
+    assert_eq!(demo.names("?visibility=private").await, ["priv"]);
+    assert_eq!(demo.names("?visibility=shared").await, ["shared1"]);
+    assert_eq!(demo.names("?visibility=community").await, ["comm"]);
+    assert_eq!(demo.names("?visibility=public").await.len(), 2);
+    assert_eq!(demo.names("?os_hidden=true").await, ["hidden"]);
+    let (status, _) = demo.get("/v2/images?visibility=everyone").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // Another project: community images only when asked for (or `all`).
+    let alt = api(&cloud, "demo", "alt_demo").await;
+    assert_eq!(alt.names("").await.len(), 2, "only the public images");
+    assert_eq!(alt.names("?visibility=community").await, ["comm"]);
+    assert_eq!(
+        sorted(alt.names("?visibility=all").await),
+        ["cirros-0.6.2-x86_64-disk", "comm", "ubuntu-24.04-minimal"]
+    );
+    assert!(alt.names("?visibility=private").await.is_empty());
+
+    // Time filters with Glance's operators.
+    assert_eq!(
+        demo.names("?created_at=gte:2999-01-01T00:00:00Z")
+            .await
+            .len(),
+        0
+    );
+    assert_eq!(
+        demo.names("?created_at=lt:2999-01-01T00:00:00Z")
+            .await
+            .len(),
+        5
+    );
+    assert_eq!(
+        demo.names("?updated_at=gt:2000-01-01T00:00:00&visibility=private")
+            .await,
+        ["priv"]
+    );
+    let (status, _) = demo.get("/v2/images?created_at=gte:yesterday").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn both_patch_media_types_and_no_other() {
+    let (cloud, _dir) = start().await;
+    let demo = api(&cloud, "demo", "demo").await;
+    let image = demo.create(json!({"name": "p"})).await;
+    let path = format!("/v2/images/{}", image["id"].as_str().expect("id"));
+    let (status, body) = demo
+        .patch(
+            &path,
+            "application/openstack-images-v2.0-json-patch",
+            json!([{"op": "add", "path": "/os_distro", "value": "arch"}]),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["os_distro"], "arch");
+    let (status, body) = demo
+        .patch(
+            &path,
+            PATCH,
+            json!([{"op": "replace", "path": "/os_hidden", "value": true}]),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["os_hidden"], true);
+    let (status, _) = demo
+        .patch(
+            &path,
+            "application/json",
+            json!([{"op": "replace", "path": "/name", "value": "x"}]),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+}
+
+#[tokio::test]
+async fn deactivated_images_refuse_downloads() {
+    let (cloud, _dir) = start().await;
+    let demo = api(&cloud, "demo", "demo").await;
+    let image = demo
+        .create(
+            json!({"name": "d", "disk_format": "raw", "container_format": "bare",
+                       "visibility": "community"}),
+        )
+        .await;
+    let id = image["id"].as_str().expect("id").to_owned();
+    // Only an active image can be deactivated.
+    let (status, body) = demo
+        .post(&format!("/v2/images/{id}/actions/deactivate"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (status, _) = Api::send(
+        demo.request(Method::PUT, &format!("/v2/images/{id}/file"))
+            .header("content-type", "application/octet-stream")
+            .body("data"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+
+    // Another project may not deactivate it.
+    let alt = api(&cloud, "demo", "alt_demo").await;
+    let (status, _) = alt
+        .post(&format!("/v2/images/{id}/actions/deactivate"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    for _ in 0..2 {
+        let (status, body) = demo
+            .post(&format!("/v2/images/{id}/actions/deactivate"), json!({}))
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    }
+    let (_, shown) = demo.get(&format!("/v2/images/{id}")).await;
+    assert_eq!(shown["status"], "deactivated");
+    let (status, _) = demo.get(&format!("/v2/images/{id}/file")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let admin = api(&cloud, "admin", "admin").await;
+    let (status, body) = admin.get(&format!("/v2/images/{id}/file")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, "data");
+
+    let (status, _) = demo
+        .post(&format!("/v2/images/{id}/actions/reactivate"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, body) = demo.get(&format!("/v2/images/{id}/file")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, "data");
+}

@@ -43,6 +43,13 @@ pub const NAV: &[NavItem] = &[
         service: None,
     },
     NavItem {
+        path: "/project/instances",
+        key: "nav-instances",
+        section: Section::Project,
+        admin_only: false,
+        service: Some("compute"),
+    },
+    NavItem {
         path: "/admin/system",
         key: "nav-system-info",
         section: Section::Admin,

@@ -2,12 +2,12 @@
 //! log `/servers/{id}/os-instance-actions`.
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::servers::{
     self, begin_transition, check_locked, load, record_action, Server, POWER_PAUSED, POWER_RUNNING,
@@ -16,6 +16,7 @@ use super::servers::{
 use super::{call, flavors, format_time, path, Fault, Microversion, NJson, NPath, ProjectAuth};
 use crate::db::now_micros;
 use crate::http::RequestId;
+use crate::image::{data, images};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -141,6 +142,9 @@ async fn server_action(
         }
     };
     let request_id = request_id.0 .0;
+    if action == "createImage" {
+        return create_image(&st, auth, mv, &request_id, id, &args).await;
+    }
     let delay = st.build_delay;
     let base_url = st.base_url.clone();
     call(&st, move |c| {
@@ -377,6 +381,184 @@ fn perform(
             "There is no such action: {other}"
         ))),
     }
+}
+
+// ---------------------------------------------------------------------------
+// createImage
+
+/// The states Nova snapshots a server in.
+const SNAPSHOT_STATES: &[&str] = &["active", "stopped", "paused", "suspended", "shelved"];
+
+/// Nova's schema for `createImage`: a `name` of 1 to 255 characters and
+/// optional string `metadata`.
+fn snapshot_args(args: &Value) -> Result<(String, Map<String, Value>), Fault> {
+    let invalid = |why: &str| {
+        Fault::bad_request(format!(
+            "Invalid input for field/attribute createImage. Value: {args}. {why}"
+        ))
+    };
+    let Some(obj) = args.as_object() else {
+        return Err(invalid("it is not of type 'object'"));
+    };
+    if let Some(extra) = obj.keys().find(|k| *k != "name" && *k != "metadata") {
+        return Err(invalid(&format!(
+            "Additional properties are not allowed ('{extra}' was unexpected)"
+        )));
+    }
+    let name = match obj.get("name") {
+        None => return Err(invalid("'name' is a required property")),
+        Some(Value::String(n)) if !n.is_empty() && n.chars().count() <= 255 && n.trim() == n => {
+            n.clone()
+        }
+        Some(_) => return Err(invalid(
+            "'name' must be a string of 1 to 255 characters without leading or trailing whitespace",
+        )),
+    };
+    let metadata = match obj.get("metadata") {
+        None => Map::new(),
+        Some(Value::Object(m)) => m.clone(),
+        Some(_) => return Err(invalid("'metadata' is not of type 'object'")),
+    };
+    for (k, v) in &metadata {
+        let key_ok = !k.is_empty() && k.chars().count() <= 255;
+        let value_ok = v.as_str().is_some_and(|v| v.chars().count() <= 255);
+        if !key_ok || !value_ok {
+            return Err(invalid(&format!(
+                "metadata '{k}' must be a string of at most 255 characters"
+            )));
+        }
+    }
+    Ok((name, metadata))
+}
+
+/// `createImage`: a private snapshot image owned by the server's project,
+/// its data a copy of the server's image (or a small placeholder). The
+/// data is copied before the answer, so the image is already `active`
+/// then; the server shows task `image_snapshot` for the build delay.
+async fn create_image(
+    st: &AppState,
+    auth: ProjectAuth,
+    mv: Microversion,
+    request_id: &str,
+    server_id: String,
+    args: &Value,
+) -> Result<Response, Fault> {
+    let (name, metadata) = snapshot_args(args)?;
+    let delay = st.build_delay;
+    let request_id = request_id.to_owned();
+    let image_id = uuid::Uuid::new_v4().to_string();
+    let new_id = image_id.clone();
+    let base_image = call(st, move |c| {
+        let tx = c.transaction()?;
+        let s = load(&tx, &auth, &server_id)?;
+        // Nova's snapshot checks the state but not the lock.
+        require_state("createImage", &s, SNAPSHOT_STATES)?;
+        let base = match s.image_ref.as_str() {
+            "" => None,
+            id => images::load(&tx, id)?,
+        };
+        let flavor = flavors::get_by_id(&tx, &s.flavor_id)?;
+        let now = now_micros();
+        // Nova copies the base image's properties, then adds its own.
+        let mut properties = base
+            .as_ref()
+            .map(|b| b.properties.clone())
+            .unwrap_or_default();
+        properties.insert("image_type".into(), "snapshot".into());
+        properties.insert("image_location".into(), "snapshot".into());
+        properties.insert("instance_uuid".into(), s.id.clone());
+        properties.insert("base_image_ref".into(), s.image_ref.clone());
+        properties.insert("user_id".into(), auth.user_id().to_owned());
+        properties.insert("owner_user_name".into(), auth.auth.user.name.clone());
+        for (k, v) in &metadata {
+            if let Some(v) = v.as_str() {
+                properties.insert(k.clone(), v.to_owned());
+            }
+        }
+        let image = images::Image {
+            id: new_id,
+            name: Some(name),
+            // Saving until the data is copied below.
+            status: "saving".into(),
+            visibility: "private".into(),
+            protected: false,
+            os_hidden: false,
+            owner: Some(s.project_id.clone()),
+            disk_format: base
+                .as_ref()
+                .and_then(|b| b.disk_format.clone())
+                .or_else(|| Some("qcow2".into())),
+            container_format: base
+                .as_ref()
+                .and_then(|b| b.container_format.clone())
+                .or_else(|| Some("bare".into())),
+            size: None,
+            virtual_size: None,
+            checksum: None,
+            os_hash_algo: None,
+            os_hash_value: None,
+            // Nova sets min_disk to the root disk the server has.
+            min_disk: flavor
+                .as_ref()
+                .map(|f| f.disk)
+                .into_iter()
+                .chain(base.as_ref().map(|b| b.min_disk))
+                .max()
+                .unwrap_or(0),
+            min_ram: base.as_ref().map_or(0, |b| b.min_ram),
+            created_at: now,
+            updated_at: now,
+            properties,
+            tags: Vec::new(),
+        };
+        images::save(&tx, &image)?;
+        begin_transition(
+            &tx,
+            &s.id,
+            "image_snapshot",
+            &s.vm_state,
+            s.power_state,
+            delay,
+        )?;
+        record_action(&tx, &s.id, "createImage", &request_id, &auth)?;
+        tx.commit()?;
+        Ok(base.map(|b| b.id))
+    })
+    .await?;
+
+    let dir = crate::image::images_dir(&st.data_dir);
+    let placeholder = images::seed_bytes(4096, 0x5a);
+    let copied = data::copy_data(&dir, base_image.as_deref(), &image_id, &placeholder).await;
+    let done_id = image_id.clone();
+    call(st, move |c| {
+        match copied {
+            Ok(hasher) => {
+                let size = hasher.size as i64;
+                let (md5, sha512) = hasher.finish();
+                data::activate(c, &done_id, size, &md5, &sha512)?;
+            }
+            Err(e) => {
+                // Glance's state for an image whose upload failed.
+                tracing::warn!(image = %done_id, error = %e, "could not write snapshot data");
+                c.execute(
+                    "UPDATE images SET status = 'killed', updated_at = ?2 WHERE id = ?1",
+                    params![done_id, now_micros()],
+                )?;
+            }
+        }
+        Ok(())
+    })
+    .await?;
+
+    if mv.at_least(45) {
+        return Ok((StatusCode::ACCEPTED, Json(json!({ "image_id": image_id }))).into_response());
+    }
+    let location = format!("{}{}/images/{image_id}", st.base_url, crate::image::PREFIX);
+    let mut response = StatusCode::ACCEPTED.into_response();
+    if let Ok(v) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(response)
 }
 
 /// A plausible cloud-init boot log for the server.

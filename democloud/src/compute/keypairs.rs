@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::quotas::{self, KEY_PAIRS};
+use super::quotas;
 use super::{call, format_time, path, Fault, Microversion, NJson, NPath, ProjectAuth};
 use crate::db::now_micros;
 use crate::http::Params;
@@ -251,9 +251,11 @@ async fn create_keypair(
         colon_hex(&md5(public_key.as_bytes()))
     };
     let kind = kind.to_owned();
+    let project_id = auth.project_id.clone();
     let stored = call(&st, move |c| {
         let tx = c.transaction()?;
-        if quotas::key_pairs_used(&tx, &user_id)? >= KEY_PAIRS {
+        let limit = quotas::limit(&tx, &project_id, "key_pairs")?;
+        if quotas::exceeds(limit, quotas::key_pairs_used(&tx, &user_id)?, 1) {
             return Err(Fault::OverQuota(
                 "Quota exceeded, too many key pairs.".to_owned(),
             ));

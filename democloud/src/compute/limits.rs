@@ -5,7 +5,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 
-use super::quotas::{self, Usage};
+use super::quotas::{self, QuotaSet, Usage};
 use super::{call, path, Fault, Microversion, ProjectAuth};
 use crate::http::Params;
 use crate::state::AppState;
@@ -26,12 +26,13 @@ async fn show_limits(
         _ => auth.project_id.clone(),
     };
     let user_id = auth.user_id().to_owned();
-    let (usage, limits, _keys) = call(&st, move |c| {
+    let (usage, q, _keys, groups) = call(&st, move |c| {
         super::servers::settle(c)?;
         Ok((
             Usage::of(c, &project_id)?,
-            quotas::limits_for(c, &project_id)?,
+            QuotaSet::of(c, &project_id)?,
             quotas::key_pairs_used(c, &user_id)?,
+            super::server_groups::count(c, &project_id)?,
         ))
     })
     .await?;
@@ -39,21 +40,22 @@ async fn show_limits(
     let mut put = |k: &str, v: i64| {
         a.insert(k.to_owned(), json!(v));
     };
-    put("maxImageMeta", quotas::METADATA_ITEMS);
-    put("maxServerMeta", quotas::METADATA_ITEMS);
-    put("maxTotalCores", limits.cores);
-    put("maxTotalInstances", limits.instances);
-    put("maxTotalKeypairs", quotas::KEY_PAIRS);
-    put("maxTotalRAMSize", limits.ram);
-    put("maxServerGroups", quotas::SERVER_GROUPS);
-    put("maxServerGroupMembers", quotas::SERVER_GROUP_MEMBERS);
+    // Every maximum is the project's effective quota (-1: unlimited).
+    put("maxImageMeta", q.get("metadata_items"));
+    put("maxServerMeta", q.get("metadata_items"));
+    put("maxTotalCores", q.get("cores"));
+    put("maxTotalInstances", q.get("instances"));
+    put("maxTotalKeypairs", q.get("key_pairs"));
+    put("maxTotalRAMSize", q.get("ram"));
+    put("maxServerGroups", q.get("server_groups"));
+    put("maxServerGroupMembers", q.get("server_group_members"));
     put("totalCoresUsed", usage.cores);
     put("totalInstancesUsed", usage.instances);
     put("totalRAMUsed", usage.ram);
-    put("totalServerGroupsUsed", 0);
+    put("totalServerGroupsUsed", groups);
     if !mv.at_least(57) {
-        put("maxPersonality", quotas::INJECTED_FILES);
-        put("maxPersonalitySize", quotas::INJECTED_FILE_CONTENT_BYTES);
+        put("maxPersonality", q.get("injected_files"));
+        put("maxPersonalitySize", q.get("injected_file_content_bytes"));
     }
     if !mv.at_least(36) {
         put("maxSecurityGroupRules", -1);

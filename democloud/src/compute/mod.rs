@@ -11,6 +11,7 @@ pub mod flavors;
 pub mod keypairs;
 pub mod limits;
 pub mod quotas;
+pub mod server_groups;
 pub mod servers;
 
 use axum::extract::{FromRequest, FromRequestParts, Request, State};
@@ -48,6 +49,7 @@ pub fn routes() -> Router<AppState> {
         .merge(keypairs::routes())
         .merge(limits::routes())
         .merge(quotas::routes())
+        .merge(server_groups::routes())
         .merge(availability_zones::routes());
     api.route_layer(axum::middleware::from_fn(microversion_layer))
 }

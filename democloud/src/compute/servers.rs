@@ -14,10 +14,12 @@ use serde_json::{json, Map, Value};
 
 use super::flavors::{self, Flavor};
 use super::quotas::{self, Usage};
+use super::server_groups;
 use super::ProjectAuth;
 use super::{call, format_time, links, parse_time, path, Fault, Microversion, NJson, NPath};
 use crate::db::now_micros;
 use crate::http::{Params, RequestId};
+use crate::network::nova as nova_net;
 use crate::state::AppState;
 
 pub const POWER_RUNNING: i64 = 1;
@@ -232,6 +234,21 @@ pub fn detail(
     mv: Microversion,
     admin: bool,
 ) -> Result<Value, Fault> {
+    let net = nova_net::server_info(conn, &[s.id.as_str()])?
+        .remove(&s.id)
+        .unwrap_or_default();
+    detail_with(conn, s, base_url, mv, admin, net)
+}
+
+/// [`detail`] with the server's ports already looked up (lists batch it).
+fn detail_with(
+    conn: &Connection,
+    s: &Server,
+    base_url: &str,
+    mv: Microversion,
+    admin: bool,
+    net: nova_net::ServerNet,
+) -> Result<Value, Fault> {
     let flavor = flavors::get_by_id(conn, &s.flavor_id)?;
     let flavor_json = match (&flavor, mv.at_least(47)) {
         (Some(f), true) => flavors::embedded(conn, f)?,
@@ -265,7 +282,7 @@ pub fn detail(
         "flavor": flavor_json,
         "created": format_time(s.created_at),
         "updated": format_time(s.updated_at),
-        "addresses": {},
+        "addresses": net.addresses,
         "accessIPv4": "",
         "accessIPv6": "",
         "links": links(base_url, "servers", &s.id),
@@ -279,8 +296,11 @@ pub fn detail(
         "OS-EXT-STS:vm_state": if s.deleted_at.is_some() { "deleted" } else { s.vm_state.as_str() },
         "OS-EXT-STS:power_state": s.power_state,
         "os-extended-volumes:volumes_attached": [],
-        "security_groups": [{"name": "default"}],
     });
+    // Nova leaves the key out for a server without groups (no ports).
+    if !net.security_groups.is_empty() {
+        v["security_groups"] = Value::Array(net.security_groups);
+    }
     if matches!(status, "BUILD" | "ACTIVE") {
         v["progress"] = json!(0);
     }
@@ -533,6 +553,7 @@ async fn list_common(
     let project = (!all_tenants).then(|| auth.project_id.clone());
     let status = params.get("status").map(str::to_ascii_uppercase);
     let marker = params.get("marker").map(str::to_owned);
+    let sort = sort_order(&params)?;
     let admin = auth.is_admin();
     let base_url = st.base_url.clone();
     let (rendered, last) = call(&st, move |c| {
@@ -546,6 +567,17 @@ async fn list_common(
                 && params.matches("availability_zone", &s.availability_zone)
                 && params.matches("key_name", s.key_name.as_deref().unwrap_or(""))
         });
+        if let Some((key, descending)) = sort {
+            // A stable sort keeps the newest-first order among equal keys.
+            servers.sort_by(|a, b| {
+                let order = key.compare(a, b);
+                if descending {
+                    order.reverse()
+                } else {
+                    order
+                }
+            });
+        }
         if let Some(marker) = marker {
             let pos = servers
                 .iter()
@@ -560,11 +592,19 @@ async fn list_common(
                 last = servers.last().map(|s| s.id.clone());
             }
         }
+        // One batched port lookup for the whole page.
+        let mut nets = if detail_view {
+            let ids: Vec<&str> = servers.iter().map(|s| s.id.as_str()).collect();
+            nova_net::server_info(c, &ids)?
+        } else {
+            Default::default()
+        };
         let rendered = servers
             .iter()
             .map(|s| {
                 if detail_view {
-                    detail(c, s, &base_url, mv, admin)
+                    let net = nets.remove(&s.id).unwrap_or_default();
+                    detail_with(c, s, &base_url, mv, admin, net)
                 } else {
                     Ok(summary(s, &base_url))
                 }
@@ -594,6 +634,81 @@ async fn list_common(
         }]);
     }
     Ok(Json(body))
+}
+
+/// The columns Nova can sort servers by that the demo cloud keeps.
+#[derive(Clone, Copy)]
+enum SortKey {
+    DisplayName,
+    CreatedAt,
+    UpdatedAt,
+    VmState,
+    TaskState,
+    PowerState,
+    AvailabilityZone,
+    KeyName,
+    ImageRef,
+    InstanceTypeId,
+    Uuid,
+}
+
+impl SortKey {
+    fn parse(key: &str) -> Option<SortKey> {
+        Some(match key {
+            "display_name" | "hostname" => SortKey::DisplayName,
+            "created_at" => SortKey::CreatedAt,
+            "updated_at" => SortKey::UpdatedAt,
+            "vm_state" => SortKey::VmState,
+            "task_state" => SortKey::TaskState,
+            "power_state" => SortKey::PowerState,
+            "availability_zone" => SortKey::AvailabilityZone,
+            "key_name" => SortKey::KeyName,
+            "image_ref" => SortKey::ImageRef,
+            "instance_type_id" => SortKey::InstanceTypeId,
+            "uuid" => SortKey::Uuid,
+            _ => return None,
+        })
+    }
+
+    fn compare(self, a: &Server, b: &Server) -> std::cmp::Ordering {
+        match self {
+            SortKey::DisplayName => a.name.cmp(&b.name),
+            SortKey::CreatedAt => (a.created_at, a.seq).cmp(&(b.created_at, b.seq)),
+            SortKey::UpdatedAt => a.updated_at.cmp(&b.updated_at),
+            SortKey::VmState => a.vm_state.cmp(&b.vm_state),
+            SortKey::TaskState => a.task_state.cmp(&b.task_state),
+            SortKey::PowerState => a.power_state.cmp(&b.power_state),
+            SortKey::AvailabilityZone => a.availability_zone.cmp(&b.availability_zone),
+            SortKey::KeyName => a.key_name.cmp(&b.key_name),
+            SortKey::ImageRef => a.image_ref.cmp(&b.image_ref),
+            SortKey::InstanceTypeId => a.flavor_id.cmp(&b.flavor_id),
+            SortKey::Uuid => a.id.cmp(&b.id),
+        }
+    }
+}
+
+/// `sort_key`/`sort_dir` as Nova reads them (the first pair counts here);
+/// Nova's default direction is descending.
+fn sort_order(params: &Params) -> Result<Option<(SortKey, bool)>, Fault> {
+    let Some(key) = params.get("sort_key") else {
+        return Ok(None);
+    };
+    let key = SortKey::parse(key).ok_or_else(|| {
+        Fault::bad_request(format!(
+            "Invalid input for query parameters sort_key. Value: {key}."
+        ))
+    })?;
+    let descending = match params.get("sort_dir").unwrap_or("desc") {
+        "desc" => true,
+        "asc" => false,
+        other => {
+            return Err(Fault::bad_request(format!(
+                "Invalid input for query parameters sort_dir. Value: {other}. \
+                 '{other}' is not one of ['asc', 'desc']"
+            )))
+        }
+    };
+    Ok(Some((key, descending)))
 }
 
 /// Minimal query-value encoding for next links.
@@ -633,6 +748,12 @@ async fn list_servers_detail(
 #[derive(Deserialize)]
 struct CreateBody {
     server: CreateServer,
+    #[serde(
+        default,
+        rename = "os:scheduler_hints",
+        alias = "OS-SCH-HNT:scheduler_hints"
+    )]
+    scheduler_hints: Option<Value>,
 }
 
 #[derive(Deserialize)]
@@ -658,6 +779,45 @@ struct CreateServer {
     description: Option<String>,
     #[serde(default)]
     tags: Option<Vec<String>>,
+    #[serde(default)]
+    security_groups: Option<Value>,
+}
+
+/// The requested security group names and the list the create answer
+/// echoes (`[{"name": "default"}]` when none were asked for).
+fn requested_groups(v: Option<&Value>) -> Result<(Vec<String>, Value), Fault> {
+    let Some(v) = v else {
+        return Ok((Vec::new(), json!([{"name": "default"}])));
+    };
+    let names: Option<Vec<String>> = v.as_array().and_then(|list| {
+        list.iter()
+            .map(|g| g.get("name").and_then(Value::as_str).map(str::to_owned))
+            .collect()
+    });
+    match names {
+        Some(names) => Ok((names, v.clone())),
+        None => Err(Fault::bad_request(
+            "Invalid input for field/attribute security_groups.",
+        )),
+    }
+}
+
+/// The `group` scheduler hint, if any.
+fn group_hint(hints: Option<&Value>) -> Result<Option<String>, Fault> {
+    match hints {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(h)) => match h.get("group") {
+            None => Ok(None),
+            Some(Value::String(g)) => Ok(Some(g.clone())),
+            Some(other) => Err(Fault::bad_request(format!(
+                "Invalid input for field/attribute group. Value: {other}. {other} is not of \
+                 type 'string'"
+            ))),
+        },
+        Some(_) => Err(Fault::bad_request(
+            "Invalid input for field/attribute os:scheduler_hints.",
+        )),
+    }
 }
 
 fn count_value(v: Option<&Value>, field: &str) -> Result<i64, Fault> {
@@ -670,14 +830,9 @@ fn count_value(v: Option<&Value>, field: &str) -> Result<i64, Fault> {
     .ok_or_else(|| Fault::bad_request(format!("Invalid input for field/attribute {field}.")))
 }
 
+/// Checks metadata items; their number is checked against the project's
+/// `metadata_items` quota where it is written.
 fn validate_metadata(meta: &Map<String, Value>) -> Result<Vec<(String, String)>, Fault> {
-    if meta.len() > quotas::METADATA_ITEMS as usize {
-        return Err(Fault::forbidden(format!(
-            "Quota exceeded for metadata_items: Requested {}, but already used 0 of {} metadata_items",
-            meta.len(),
-            quotas::METADATA_ITEMS
-        )));
-    }
     meta.iter()
         .map(|(k, v)| match v {
             Value::String(s) if !k.is_empty() && k.len() <= 255 && s.len() <= 255 => {
@@ -747,6 +902,9 @@ async fn create_server(
     let key_name = s.key_name;
     let description = s.description;
     let tags = s.tags.unwrap_or_default();
+    let networks = s.networks;
+    let (group_names, groups_shown) = requested_groups(s.security_groups.as_ref())?;
+    let server_group = group_hint(body.scheduler_hints.as_ref())?;
     let delay = st.build_delay;
     let request_id = request_id.0 .0;
     let base_url = st.base_url.clone();
@@ -766,6 +924,7 @@ async fn create_server(
                 return Err(Fault::bad_request("Invalid key_name provided.".to_owned()));
             }
         }
+        quotas::check_metadata(&tx, &auth.project_id, meta.len(), meta.len())?;
         // Nova creates as many as fit between min_count and max_count.
         let usage = Usage::of(&tx, &auth.project_id)?;
         let limits = quotas::limits_for(&tx, &auth.project_id)?;
@@ -774,6 +933,18 @@ async fn create_server(
         if count < min {
             return Err(usage.over_quota(&limits, &flavor, min));
         }
+        let plan = nova_net::plan(
+            &tx,
+            &auth.project_id,
+            auth.is_admin(),
+            networks.as_ref(),
+            &group_names,
+            count,
+        )?;
+        let server_group = server_group
+            .as_deref()
+            .map(|g| server_groups::check_hint(&tx, g, count))
+            .transpose()?;
         let now = now_micros();
         let mut first = None;
         for i in 0..count {
@@ -810,6 +981,10 @@ async fn create_server(
                 )?;
             }
             record_action(&tx, &id, "create", &request_id, &auth)?;
+            nova_net::allocate(&tx, &plan, &id, &auth.project_id)?;
+            if let Some(g) = &server_group {
+                server_groups::add_member(&tx, g, &id)?;
+            }
             first.get_or_insert(id);
         }
         let id = first.unwrap_or_default();
@@ -822,7 +997,7 @@ async fn create_server(
         "id": server.id,
         "links": links(&base_url, "servers", &server.id),
         "OS-DCF:diskConfig": "MANUAL",
-        "security_groups": [{"name": "default"}],
+        "security_groups": groups_shown,
         "adminPass": admin_pass,
     }});
     Ok((StatusCode::ACCEPTED, Json(body)).into_response())
@@ -943,6 +1118,8 @@ async fn delete_server(
                  pending_until = NULL, deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
             params![s.id, now],
         )?;
+        nova_net::release(&tx, &s.id)?;
+        server_groups::remove_member(&tx, &s.id)?;
         tx.commit()?;
         Ok(())
     })
@@ -997,14 +1174,7 @@ async fn write_metadata(
             )?;
         }
         let m = metadata(&tx, &s.id)?;
-        if m.len() > quotas::METADATA_ITEMS as usize {
-            return Err(Fault::forbidden(format!(
-                "Quota exceeded for metadata_items: Requested {}, but already used {} of {} metadata_items",
-                items.len(),
-                m.len() - items.len().min(m.len()),
-                quotas::METADATA_ITEMS
-            )));
-        }
+        quotas::check_metadata(&tx, &s.project_id, items.len(), m.len())?;
         tx.execute(
             "UPDATE servers SET updated_at = ?2 WHERE id = ?1",
             params![s.id, now_micros()],

@@ -146,12 +146,7 @@ async fn upload(
     }
     let done_id = id.clone();
     let activated = call(&st, move |c| {
-        Ok(c.execute(
-            "UPDATE images SET status = 'active', size = ?2, checksum = ?3,
-                 os_hash_algo = 'sha512', os_hash_value = ?4, updated_at = ?5
-             WHERE id = ?1 AND status = 'saving'",
-            params![done_id, size, checksum, sha512, now_micros()],
-        )?)
+        Ok(activate(c, &done_id, size, &checksum, &sha512)?)
     })
     .await?;
     if activated == 0 {
@@ -168,14 +163,94 @@ async fn upload(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Marks a `saving` image `active` with its data's size and checksums;
+/// returns 0 if the image is gone or no longer saving.
+pub fn activate(
+    c: &rusqlite::Connection,
+    id: &str,
+    size: i64,
+    checksum: &str,
+    sha512: &str,
+) -> rusqlite::Result<usize> {
+    c.execute(
+        "UPDATE images SET status = 'active', size = ?2, checksum = ?3,
+             os_hash_algo = 'sha512', os_hash_value = ?4, updated_at = ?5
+         WHERE id = ?1 AND status = 'saving'",
+        params![id, size, checksum, sha512, now_micros()],
+    )
+}
+
+/// Writes the data of image `to` as a copy of image `from`'s data, or of
+/// `fallback` when `from` has none, hashing it on the way (in chunks, so
+/// large images cost no memory). Returns the hasher of what was written.
+pub async fn copy_data(
+    dir: &std::path::Path,
+    from: Option<&str>,
+    to: &str,
+    fallback: &[u8],
+) -> std::io::Result<Hasher> {
+    use tokio::io::AsyncReadExt;
+    tokio::fs::create_dir_all(dir).await?;
+    let part = dir.join(format!("{to}.part"));
+    let written = async {
+        let mut out = tokio::fs::File::create(&part).await?;
+        let mut hasher = Hasher::default();
+        let source = match from {
+            Some(from) => match tokio::fs::File::open(dir.join(from)).await {
+                Ok(f) => Some(f),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(e),
+            },
+            None => None,
+        };
+        match source {
+            Some(mut src) => {
+                let mut buf = vec![0u8; 64 * 1024];
+                loop {
+                    let n = src.read(&mut buf).await?;
+                    if n == 0 {
+                        break;
+                    }
+                    hasher.update(&buf[..n]);
+                    out.write_all(&buf[..n]).await?;
+                }
+            }
+            None => {
+                hasher.update(fallback);
+                out.write_all(fallback).await?;
+            }
+        }
+        out.flush().await?;
+        out.sync_all().await?;
+        Ok(hasher)
+    }
+    .await;
+    match written {
+        Ok(hasher) => {
+            tokio::fs::rename(&part, dir.join(to)).await?;
+            Ok(hasher)
+        }
+        Err(e) => {
+            let _ = tokio::fs::remove_file(&part).await;
+            Err(e)
+        }
+    }
+}
+
 async fn download(
     State(st): State<AppState>,
     auth: ImageAuth,
     GPath(id): GPath<String>,
 ) -> Result<Response, Fault> {
     let lookup = id.clone();
+    let is_admin = auth.is_admin();
     let img = call(&st, move |c| load_visible(c, &lookup, &auth)).await?;
-    if img.status != "active" {
+    if img.status == "deactivated" && !is_admin {
+        return Err(Fault::forbidden(
+            "The requested image has been deactivated. Image data download is prohibited.",
+        ));
+    }
+    if img.status != "active" && img.status != "deactivated" {
         return Ok(StatusCode::NO_CONTENT.into_response());
     }
     let file = match tokio::fs::File::open(images_dir(&st.data_dir).join(&id)).await {

@@ -30,6 +30,14 @@ pub fn routes() -> Router<AppState> {
             &path("/images/{id}/tags/{tag}"),
             axum::routing::put(add_tag).delete(delete_tag),
         )
+        .route(
+            &path("/images/{id}/actions/deactivate"),
+            axum::routing::post(deactivate),
+        )
+        .route(
+            &path("/images/{id}/actions/reactivate"),
+            axum::routing::post(reactivate),
+        )
 }
 
 pub const DISK_FORMATS: &[&str] = &[
@@ -321,7 +329,7 @@ type SeedImage = (
 );
 
 /// Deterministic bytes that look like a small qcow2 file.
-fn seed_bytes(len: usize, salt: u8) -> Vec<u8> {
+pub(crate) fn seed_bytes(len: usize, salt: u8) -> Vec<u8> {
     let mut out = Vec::with_capacity(len);
     out.extend_from_slice(b"QFI\xfb\x00\x00\x00\x03");
     let mut x: u32 = 0x9e37_79b9 ^ u32::from(salt);
@@ -527,6 +535,8 @@ const LIST_PARAMS: &[&str] = &[
     "size_max",
     "member_status",
     "id",
+    "created_at",
+    "updated_at",
 ];
 
 /// Whether an image passes the visibility filter for this caller: with no
@@ -561,6 +571,43 @@ fn parse_bool(key: &str, v: &str) -> Result<bool, Fault> {
         _ => Err(Fault::bad_request(format!(
             "Invalid value '{v}' for parameter '{key}'."
         ))),
+    }
+}
+
+/// A time filter such as `created_at=gte:2016-04-18T21:38:54Z`: the
+/// operator (`gt`, `gte`, `lt`, `lte`, `eq`, `neq`; none means `eq`) and
+/// the time in microseconds.
+type TimeFilter = (String, i64);
+
+fn parse_time_filter(key: &str, v: &str) -> Result<TimeFilter, Fault> {
+    let (op, time) = match v.split_once(':') {
+        Some((op, t)) if matches!(op, "gt" | "gte" | "lt" | "lte" | "eq" | "neq") => (op, t),
+        _ => ("eq", v),
+    };
+    let invalid = || Fault::bad_request(format!("Invalid time format for {key}."));
+    let micros = chrono::DateTime::parse_from_rfc3339(time)
+        .map(|t| t.timestamp_micros())
+        .or_else(|_| {
+            chrono::NaiveDateTime::parse_from_str(time, "%Y-%m-%dT%H:%M:%S%.f")
+                .map(|t| t.and_utc().timestamp_micros())
+        })
+        .map_err(|_| invalid())?;
+    Ok((op.to_owned(), micros))
+}
+
+fn passes_time(filter: &Option<TimeFilter>, value: i64) -> bool {
+    let Some((op, t)) = filter else {
+        return true;
+    };
+    // Glance shows whole seconds; compare at that precision.
+    let value = value.div_euclid(1_000_000) * 1_000_000;
+    match op.as_str() {
+        "gt" => value > *t,
+        "gte" => value >= *t,
+        "lt" => value < *t,
+        "lte" => value <= *t,
+        "neq" => value != *t,
+        _ => value == *t,
     }
 }
 
@@ -609,6 +656,14 @@ async fn list(
         .get("size_max")
         .map(|v| parse_int("size_max", v))
         .transpose()?;
+    let created_at = params
+        .get("created_at")
+        .map(|v| parse_time_filter("created_at", v))
+        .transpose()?;
+    let updated_at = params
+        .get("updated_at")
+        .map(|v| parse_time_filter("updated_at", v))
+        .transpose()?;
     let marker = params.get("marker").map(str::to_owned);
     let images = call(&st, move |c| Ok(load_all(c)?)).await?;
 
@@ -639,6 +694,8 @@ async fn list(
         })
         .filter(|img| size_min.is_none_or(|m| img.size.is_some_and(|s| s >= m)))
         .filter(|img| size_max.is_none_or(|m| img.size.is_some_and(|s| s <= m)))
+        .filter(|img| passes_time(&created_at, img.created_at))
+        .filter(|img| passes_time(&updated_at, img.updated_at))
         .filter(|img| {
             property_filters
                 .iter()
@@ -1162,4 +1219,63 @@ async fn delete_tag(
     GPath((id, tag)): GPath<(String, String)>,
 ) -> Result<StatusCode, Fault> {
     change_tag(&st, auth, id, tag, false).await
+}
+
+// ---------------------------------------------------------------------------
+// Deactivate and reactivate: `POST /v2/images/{id}/actions/{action}`
+
+/// Moves an image between `active` and `deactivated`; doing it twice is a
+/// no-op, as in Glance. A deactivated image's data cannot be downloaded
+/// except by an admin.
+async fn set_active(
+    st: &AppState,
+    auth: ImageAuth,
+    id: String,
+    active: bool,
+) -> Result<StatusCode, Fault> {
+    let (verb, from, to) = if active {
+        ("reactivate", "deactivated", "active")
+    } else {
+        ("deactivate", "active", "deactivated")
+    };
+    call(st, move |c| {
+        let img = load_visible(c, &id, &auth)?;
+        if !img.modifiable_by(&auth) {
+            return Err(Fault::forbidden(format!(
+                "You are not authorized to complete {verb} action."
+            )));
+        }
+        if img.status == to {
+            return Ok(());
+        }
+        if img.status != from {
+            return Err(Fault::bad_request(format!(
+                "Not allowed to {verb} image in status '{}'",
+                img.status
+            )));
+        }
+        c.execute(
+            "UPDATE images SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, to, now_micros()],
+        )?;
+        Ok(())
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn deactivate(
+    State(st): State<AppState>,
+    auth: ImageAuth,
+    GPath(id): GPath<String>,
+) -> Result<StatusCode, Fault> {
+    set_active(&st, auth, id, false).await
+}
+
+async fn reactivate(
+    State(st): State<AppState>,
+    auth: ImageAuth,
+    GPath(id): GPath<String>,
+) -> Result<StatusCode, Fault> {
+    set_active(&st, auth, id, true).await
 }

@@ -1,0 +1,5 @@
+//! Project → Compute.
+
+mod instance;
+
+pub use instance::{list_instances, InstancesPage};
