@@ -7,7 +7,7 @@
 //! 2. log in with [`identity::authenticate`] to get a [`Token`];
 //! 3. wrap the token in a [`Session`] and call services through it
 //!    (`session.get_json("compute", "/servers/detail")`), or use the typed
-//!    service modules ([`compute`]).
+//!    service modules ([`compute`], [`network`]).
 //!
 //! Every fallible call returns [`Result`], whose [`Error`] never carries a
 //! token or a password.
@@ -19,6 +19,7 @@ pub mod config;
 pub mod error;
 pub mod identity;
 pub mod image;
+pub mod network;
 pub mod secret;
 pub mod session;
 pub mod time;

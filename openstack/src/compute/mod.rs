@@ -12,9 +12,11 @@ mod keypair;
 mod limits;
 mod quota;
 mod server;
+mod server_group;
 
 pub use action::{
-    console_output, list_instance_actions, server_action, InstanceAction, RebootType, ServerAction,
+    console_output, create_server_image, list_instance_actions, server_action, InstanceAction,
+    RebootType, ServerAction,
 };
 pub use availability_zone::{list_availability_zones, AvailabilityZone, ZoneState};
 pub use flavor::{flavor_extra_specs, get_flavor, list_flavors, Flavor};
@@ -26,7 +28,10 @@ pub use quota::{get_quota_set, QuotaSet};
 pub use server::{
     create_server, delete_server, get_server, list_servers, list_servers_page, update_server,
     Address, NetworkRef, Networks, SecurityGroupRef, Server, ServerCreate, ServerCreated,
-    ServerFilter, ServerFlavor, ServerUpdate,
+    ServerFault, ServerFilter, ServerFlavor, ServerUpdate,
+};
+pub use server_group::{
+    create_server_group, delete_server_group, list_server_groups, ServerGroup, ServerGroupPolicy,
 };
 
 use crate::session::{Call, Session};

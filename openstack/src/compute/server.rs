@@ -72,6 +72,20 @@ pub struct Server {
     pub security_groups: Vec<SecurityGroupRef>,
     #[serde(default)]
     pub progress: Option<i64>,
+    /// Why the server is in ERROR, when Nova knows.
+    #[serde(default)]
+    pub fault: Option<ServerFault>,
+}
+
+/// A server's `fault`: the error that put it in ERROR.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerFault {
+    #[serde(default)]
+    pub code: Option<i64>,
+    #[serde(default, deserialize_with = "null_default")]
+    pub message: String,
+    #[serde(default, deserialize_with = "crate::time::deserialize_option")]
+    pub created: Option<DateTime<Utc>>,
 }
 
 impl Server {
