@@ -94,6 +94,17 @@ pub struct DemoArgs {
         global = true
     )]
     pub token_ttl: u64,
+
+    /// How long a demo-cloud server stays in a transitional state (BUILD,
+    /// powering-off…) before it settles, in milliseconds.
+    #[arg(
+        long,
+        env = "ZENITH_BUILD_DELAY_MS",
+        default_value_t = 2000,
+        value_name = "MS",
+        global = true
+    )]
+    pub build_delay_ms: u64,
 }
 
 impl DemoArgs {

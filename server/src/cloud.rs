@@ -20,6 +20,7 @@ pub struct DemoOptions {
     pub admin_password: Option<String>,
     pub demo_password: Option<String>,
     pub token_ttl: std::time::Duration,
+    pub build_delay: std::time::Duration,
 }
 
 pub async fn resolve(name: Option<&str>, demo: DemoOptions) -> Result<Cloud, ServerError> {
@@ -42,7 +43,7 @@ pub async fn resolve(name: Option<&str>, demo: DemoOptions) -> Result<Cloud, Ser
                 admin_password: demo.admin_password,
                 demo_password: demo.demo_password,
                 token_ttl: demo.token_ttl,
-                ..democloud::Config::default()
+                build_delay: demo.build_delay,
             })
             .await?;
             tracing::info!(auth_url = %cloud.auth_url(), "no cloud configured: started the demo cloud");

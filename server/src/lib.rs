@@ -6,6 +6,7 @@ pub mod cli;
 pub mod cloud;
 pub mod error;
 pub mod gate;
+pub mod image_data;
 pub mod security;
 pub mod sessions;
 pub mod telemetry;
@@ -17,6 +18,7 @@ use app::{shell, App};
 use axum::{middleware, routing::get, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -59,7 +61,9 @@ pub async fn router(opts: Options) -> Result<Router, ServerError> {
         ))
         .with_state(leptos_options)
         .layer(middleware::from_fn(api_status::from_error))
-        .layer(middleware::from_fn(gate::pages));
+        .layer(middleware::from_fn(gate::pages))
+        // Outside the page gate: a missing login is a 401, not a redirect.
+        .merge(image_data::routes(opts.backend.clone()));
 
     let app = sessions::with_sessions(pages, &opts.sessions, secure).await?;
     Ok(app
@@ -67,7 +71,10 @@ pub async fn router(opts: Options) -> Result<Router, ServerError> {
         .layer(middleware::from_fn(move |req, next| {
             security::headers(secure, req, next)
         }))
-        .layer(CompressionLayer::new())
+        // Image data is incompressible and must keep its Content-Length.
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new("application/octet-stream")),
+        ))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
             TraceLayer::new_for_http()

@@ -28,6 +28,7 @@ fn demo_options(args: &DemoArgs) -> cloud::DemoOptions {
         admin_password: args.admin_password.clone(),
         demo_password: args.demo_password.clone(),
         token_ttl: Duration::from_secs(args.token_ttl),
+        build_delay: Duration::from_millis(args.build_delay_ms),
     }
 }
 
@@ -84,7 +85,7 @@ async fn run_democloud(listen: std::net::SocketAddr, args: &DemoArgs) -> Result<
         admin_password: opts.admin_password,
         demo_password: opts.demo_password,
         token_ttl: opts.token_ttl,
-        ..democloud::Config::default()
+        build_delay: opts.build_delay,
     })
     .await?;
     demo.write_clouds_yaml(&clouds_yaml)?;
