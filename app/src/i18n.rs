@@ -34,6 +34,13 @@ pub fn tr_dynamic_args(key: &str, args: &[(&'static str, String)]) -> String {
     expect_context::<I18n>().tr_with_args(key, &map)
 }
 
+/// As [`tr_dynamic`], with one number argument, so Fluent can pick the
+/// plural form (a string argument always selects `other`).
+pub fn tr_count(key: &str, name: &'static str, n: i64) -> String {
+    let map = [(name.into(), n.into())].into_iter().collect();
+    expect_context::<I18n>().tr_with_args(key, &map)
+}
+
 /// The active language's code, e.g. `de`.
 pub fn current_language() -> String {
     expect_context::<I18n>().language.get().id.to_string()

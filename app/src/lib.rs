@@ -61,6 +61,11 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("") view=Shell>
                         <Route path=path!("/project") view=project::Overview/>
                         <Route path=path!("/project/instances") view=compute::InstancesPage/>
+                        <Route path=path!("/project/instances/launch") view=compute::LaunchPage/>
+                        <Route path=path!("/project/instances/:id") view=compute::InstanceDetailPage/>
+                        <Route path=path!("/project/key_pairs") view=compute::KeypairsPage/>
+                        <Route path=path!("/project/images") view=compute::ImagesPage/>
+                        <Route path=path!("/project/images/:id") view=compute::ImageDetailPage/>
                         <Route path=path!("/identity/projects") view=identity::ProjectsPage/>
                         <Route path=path!("/identity/users") view=identity::UsersPage/>
                         <Route path=path!("/settings") view=settings::SettingsPage/>

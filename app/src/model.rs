@@ -43,7 +43,8 @@ pub struct Prefs {
     pub page_size: u32,
 }
 
-pub const PAGE_SIZES: [u32; 4] = [10, 20, 50, 100];
+/// 0 is "all": one page with everything (for small clouds and benchmarks).
+pub const PAGE_SIZES: [u32; 5] = [10, 20, 50, 100, 0];
 pub const DEFAULT_PAGE_SIZE: u32 = 20;
 pub const LANGUAGES: [&str; 4] = ["en", "ja", "de", "zh-CN"];
 
@@ -65,7 +66,11 @@ pub struct Page<T> {
 impl<T> Page<T> {
     /// Cuts page `page` of `page_size` items out of `all`.
     pub fn of(all: Vec<T>, page: u32, page_size: u32) -> Page<T> {
-        let size = page_size.max(1) as usize;
+        let size = if page_size == 0 {
+            all.len().max(1)
+        } else {
+            page_size as usize
+        };
         let total = all.len();
         let pages = total.div_ceil(size).max(1) as u32;
         let page = page.clamp(1, pages);

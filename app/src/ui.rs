@@ -197,3 +197,20 @@ pub fn yes_no(value: bool) -> Signal<String> {
         leptos_fluent::move_tr!("common-no")
     }
 }
+
+/// `?a=1&b=2` from the pairs with a value, percent-encoded.
+pub fn query_string(pairs: &[(&str, String)]) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    // RFC 3986's unreserved characters stay as they are (`sort=-name`).
+    const VALUE: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, VALUE)))
+        .collect();
+    format!("?{}", parts.join("&"))
+}

@@ -120,9 +120,14 @@ fn every_message_the_code_uses_exists_in_en() {
             }
         }
         // AppError::invalid("field", "message-id")
-        for (i, _) in source.match_indices("AppError::invalid(") {
-            if let Some(id) = source[i..].split('"').nth(3) {
-                used.insert(id.to_string());
+        // (only when the id is a literal; a variable's ids are found above).
+        for (i, m) in source.match_indices("AppError::invalid(") {
+            let args = &source[i + m.len()..];
+            let args = &args[..args.find(')').unwrap_or(args.len())];
+            if let Some(id) = args.split(',').nth(1).map(str::trim) {
+                if let Some(id) = id.strip_prefix('"').and_then(|i| i.strip_suffix('"')) {
+                    used.insert(id.to_string());
+                }
             }
         }
     }

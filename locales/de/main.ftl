@@ -114,7 +114,7 @@ settings-save = Speichern
 settings-saved = Einstellungen gespeichert.
 settings-language-invalid = Wählen Sie eine Sprache aus der Liste.
 settings-timezone-invalid = Wählen Sie eine Zeitzone aus der Liste.
-settings-page-size-invalid = Wählen Sie 10, 20, 50 oder 100 Einträge pro Seite.
+settings-page-size-invalid = Wählen Sie 10, 20, 50, 100 oder Alle Einträge pro Seite.
 
 ## Compute: instances
 nav-instances = Instanzen
@@ -152,3 +152,279 @@ power-shutdown = Heruntergefahren
 power-crashed = Abgestürzt
 power-suspended = Angehalten
 power-nostate = Kein Zustand
+
+## Common (more)
+common-confirm = Bestätigen
+common-cancel = Abbrechen
+common-cannot-undo = Das lässt sich nicht rückgängig machen.
+common-refresh = Aktualisieren
+common-choose = Auswählen …
+age-seconds =
+{ $n ->
+  [one] 1 Sekunde
+  *[other] { $n } Sekunden
+  }
+age-minutes =
+{ $n ->
+  [one] 1 Minute
+  *[other] { $n } Minuten
+  }
+age-hours =
+{ $n ->
+  [one] 1 Stunde
+  *[other] { $n } Stunden
+  }
+age-days =
+{ $n ->
+  [one] 1 Tag
+  *[other] { $n } Tage
+  }
+
+## Compute: instance list (more)
+instances-age = Alter
+instances-launch = Instanz starten
+instances-sort-invalid = Wählen Sie die Sortierspalte über die Tabellenüberschriften.
+instances-select-all = Alle auf dieser Seite auswählen
+instances-select-some = Wählen Sie mindestens eine Instanz aus.
+instances-locked = Gesperrt
+instances-bulk-label = Mit der Auswahl:
+instances-bulk-apply =
+{ $count ->
+  [0] Auf Auswahl anwenden
+  [one] Auf 1 Instanz anwenden …
+  *[other] Auf { $count } Instanzen anwenden …
+  }
+instances-confirm =
+{ $action }: { $count ->
+  [one] 1 Instanz
+  *[other] { $count } Instanzen
+  }. Fortfahren?
+instances-action-sent = Erledigt. Nova führt es aus; der Status aktualisiert sich selbst.
+instances-action-conflict = Nova hat abgelehnt: Der aktuelle Zustand der Instanz erlaubt das nicht. Warten Sie, bis er sich stabilisiert, oder wählen Sie eine andere Aktion. (Nova: { $message })
+status-shelved = Zurückgestellt
+status-resize = Größe wird geändert
+status-hard-reboot = Harter Neustart
+status-rebuild = Wird neu aufgebaut
+status-deleted = Gelöscht
+task-spawning = Wird erzeugt
+task-powering-off = Wird ausgeschaltet
+task-powering-on = Wird eingeschaltet
+task-rebooting = Startet neu
+task-deleting = Wird gelöscht
+task-pausing = Wird angehalten
+task-unpausing = Wird fortgesetzt
+task-suspending = Wird in Ruhezustand versetzt
+task-resuming = Wird aufgeweckt
+task-shelving = Wird zurückgestellt
+task-unshelving = Wird wiederhergestellt
+task-resize-prep = Größenänderung wird vorbereitet
+task-rebuilding = Wird neu aufgebaut
+task-image-snapshot = Snapshot wird erstellt
+
+## Compute: actions
+action-start = Starten
+action-stop = Ausschalten
+action-reboot = Weicher Neustart
+action-hard-reboot = Harter Neustart
+action-pause = Anhalten
+action-unpause = Fortsetzen
+action-suspend = Ruhezustand
+action-resume = Aufwecken
+action-shelve = Zurückstellen
+action-unshelve = Wiederherstellen
+action-lock = Sperren
+action-unlock = Entsperren
+action-confirm-resize = Größenänderung bestätigen
+action-revert-resize = Größenänderung zurücknehmen
+action-delete = Löschen
+action-resize = Größe ändern …
+action-rebuild = Neu aufbauen …
+action-snapshot = Snapshot erstellen …
+
+## Compute: instance detail
+instance-back = Alle Instanzen
+instance-fault = Fehler
+instance-tabs = Ansichten der Instanz
+instance-tab-overview = Übersicht
+instance-tab-console = Konsolenprotokoll
+instance-tab-log = Aktionsprotokoll
+instance-id = ID
+instance-updated = Aktualisiert
+instance-locked = Gesperrt
+instance-security-groups = Sicherheitsgruppen
+instance-flavor-size = { $vcpus } vCPU, { $ram } MiB RAM, { $disk } GiB Festplatte
+instance-no-addresses = Keine Adressen.
+instance-network = Netzwerk
+instance-address = Adresse
+instance-address-type = Typ
+instance-mac = MAC-Adresse
+instance-metadata = Metadaten
+instance-no-metadata = Keine Metadaten.
+instance-console-length = Anzuzeigende Zeilen
+instance-console-all = Alle
+instance-console-lines =
+{ $count ->
+  [one] 1 Zeile
+  *[other] { $count } Zeilen
+  }
+instance-log-action = Aktion
+instance-log-start = Begonnen
+instance-log-user = Benutzer-ID
+instance-log-request = Anfrage-ID
+instance-log-message = Meldung
+instance-confirm = { $action }: diese Instanz?
+instance-choose-flavor = Wählen Sie die neue Variante.
+instance-choose-image = Wählen Sie das Abbild für den Neuaufbau.
+instance-snapshot-name-required = Geben Sie dem Snapshot einen Namen.
+instance-choose-flavor-label = Neue Variante
+instance-choose-image-label = Abbild für den Neuaufbau
+instance-snapshot-name = Name des Snapshots
+
+## Compute: key pairs
+common-actions = Aktionen
+nav-keypairs = Schlüsselpaare
+keypairs-title = Schlüsselpaare
+keypairs-description = SSH-Schlüssel für die Anmeldung an Ihren Instanzen. Schlüsselpaare gehören Ihnen, nicht dem Projekt.
+keypairs-empty = Sie haben noch keine Schlüsselpaare.
+keypair-name = Name des Schlüsselpaars
+keypair-fingerprint = Fingerabdruck
+keypair-type = Typ
+keypair-public-key = Öffentlicher Schlüssel (OpenSSH-Format)
+keypair-create-title = Schlüsselpaar erstellen
+keypair-create = Schlüsselpaar erstellen
+keypair-import-title = Öffentlichen Schlüssel importieren
+keypair-import = Schlüsselpaar importieren
+keypair-imported = Schlüsselpaar { $name } importiert.
+keypair-private-key-once = Speichern Sie den privaten Schlüssel jetzt: Die Cloud bewahrt ihn nicht auf, und er lässt sich nur dieses eine Mal herunterladen.
+keypair-download = Privaten Schlüssel herunterladen
+keypair-name-required = Geben Sie einen Namen für das Schlüsselpaar ein.
+keypair-name-invalid = Verwenden Sie höchstens 255 Buchstaben, Ziffern, Leerzeichen und nur die Zeichen _ - . @.
+keypair-name-taken = Ein Schlüsselpaar mit diesem Namen gibt es schon. Wählen Sie einen anderen Namen.
+keypair-public-key-invalid = Fügen Sie einen öffentlichen OpenSSH-Schlüssel ein, etwa den Inhalt von ~/.ssh/id_ed25519.pub.
+keypair-confirm-delete = Schlüsselpaar { $name } löschen? Instanzen, die es verwenden, laufen weiter.
+
+## Compute: launch wizard
+common-remove = Entfernen
+launch-title = Instanz starten
+launch-description = Jeder Schritt wird sofort geprüft; erst beim Start aus der Zusammenfassung wird etwas angelegt.
+launch-steps = Schritte
+launch-step-details = Details
+launch-step-source = Quelle
+launch-step-flavor = Variante
+launch-step-networks = Netzwerke
+launch-step-security-groups = Sicherheitsgruppen
+launch-step-keypair = Schlüsselpaar
+launch-step-configuration = Konfiguration
+launch-step-summary = Zusammenfassung
+launch-submit = Starten
+launch-name = Name der Instanz
+launch-count = Anzahl
+launch-instances-left = Das Kontingent des Projekts erlaubt noch { $count }.
+launch-any-zone = Beliebige Verfügbarkeitszone
+launch-name-required = Geben Sie einen Namen für die Instanz ein.
+launch-name-too-long = Verwenden Sie höchstens 255 Zeichen.
+launch-count-invalid = Geben Sie eine ganze Zahl von 1 bis 100 ein.
+launch-zone-invalid = Wählen Sie eine Verfügbarkeitszone aus der Liste.
+launch-images = Abbilder
+launch-snapshots = Instanz-Snapshots
+launch-image-needs = braucht { $disk } GiB Festplatte, { $ram } MiB RAM
+launch-no-images = Es gibt keine aktiven Abbilder zum Starten. Laden Sie eines auf der Seite „Abbilder“ hoch.
+launch-image-required = Wählen Sie ein Abbild oder einen Snapshot zum Starten.
+launch-flavor-name = Variante
+launch-flavor-vcpus = vCPUs
+launch-flavor-ram = RAM
+launch-flavor-disk = Root-Festplatte
+launch-flavor-note = Warum nicht
+launch-flavor-required = Wählen Sie eine Variante.
+launch-flavor-ram-too-small = Zu wenig RAM für das Abbild.
+launch-flavor-disk-too-small = Root-Festplatte zu klein für das Abbild.
+launch-flavor-over-cores = Würde das vCPU-Kontingent des Projekts überschreiten.
+launch-flavor-over-ram = Würde das RAM-Kontingent des Projekts überschreiten.
+launch-no-neutron = Diese Cloud hat keinen Netzwerkdienst; die Instanz startet ohne Netzwerk.
+launch-no-networks = Das Projekt hat keine Netzwerke; die Instanz startet ohne Netzwerk.
+launch-no-network = Keines
+launch-networks-help = Wählen Sie die Netzwerke; die Instanz erhält in jedem eine Adresse.
+launch-network-shared = gemeinsam
+launch-network-required = Wählen Sie mindestens ein Netzwerk aus der Liste.
+launch-no-security-groups = Diese Cloud hat keinen Netzwerkdienst, daher gibt es keine Sicherheitsgruppen.
+launch-security-groups-help = Der Verkehr der Instanz wird nach den Regeln der gewählten Gruppen gefiltert.
+launch-security-group-unknown = Wählen Sie Sicherheitsgruppen aus der Liste.
+launch-no-keypair = Kein Schlüsselpaar
+launch-keypair-unknown = Wählen Sie ein Schlüsselpaar aus der Liste oder erstellen Sie unten eines.
+launch-user-data = Benutzerdaten (cloud-init)
+launch-user-data-file = Oder aus einer Datei laden:
+launch-user-data-size = { $bytes } von { $max } Bytes
+launch-user-data-too-big = Die Benutzerdaten sind zu groß für Nova. Kürzen Sie sie oder laden Sie den Rest im Skript von einer URL.
+launch-metadata-key = Schlüssel
+launch-metadata-value = Wert
+launch-metadata-add = Metadaten hinzufügen
+launch-metadata-key-invalid = Jeder Metadaten-Schlüssel braucht 1 bis 255 Zeichen.
+launch-metadata-key-twice = Ein Metadaten-Schlüssel kommt doppelt vor. Verwenden Sie jeden Schlüssel nur einmal.
+launch-metadata-value-too-long = Metadaten-Werte dürfen höchstens 255 Zeichen haben.
+
+## Compute: images
+nav-images = Abbilder
+images-title = Abbilder
+images-description = Festplattenabbilder und Instanz-Snapshots zum Starten. Uploads fließen als Datenstrom über Zenith zu Glance.
+images-empty = Keine passenden Abbilder.
+images-all = Alle
+images-name = Name
+images-type = Typ
+images-type-image = Abbild
+images-type-snapshot = Snapshot
+images-status = Status
+images-visibility = Sichtbarkeit
+visibility-private = Privat
+visibility-shared = Geteilt
+visibility-community = Community
+visibility-public = Öffentlich
+images-protected = Geschützt
+images-format = Festplattenformat
+images-size = Größe
+images-id = ID
+images-owner = Eigentümer (Projekt-ID)
+images-launch = Starten
+images-download = Herunterladen
+images-back = Alle Abbilder
+images-confirm-delete = Abbild { $name } löschen? Daraus gestartete Instanzen laufen weiter.
+images-protected-delete = Dieses Abbild ist geschützt. Entfernen Sie zuerst „Geschützt“ auf seiner Seite und löschen Sie es dann.
+images-upload-title = Abbild hochladen
+images-file = Abbilddatei
+images-file-required = Wählen Sie die hochzuladende Datei.
+images-field-name = Name
+images-field-min_disk = Mindestgröße Festplatte (GiB)
+images-field-min_ram = Mindest-RAM (MiB)
+images-upload = Hochladen
+images-upload-progress = Fortschritt des Uploads
+images-upload-done = Upload abgeschlossen. Das Abbild kann gestartet werden.
+images-upload-cancelled = Upload abgebrochen; das unfertige Abbild wurde entfernt.
+images-name-required = Geben Sie einen Namen für das Abbild ein.
+images-format-invalid = Wählen Sie ein Festplattenformat aus der Liste.
+images-visibility-invalid = Wählen Sie eine Sichtbarkeit aus der Liste.
+images-public-admin-only = Nur Cloud-Administratoren können Abbilder öffentlich machen. Wählen Sie privat, geteilt oder Community.
+images-size-invalid = Geben Sie eine ganze Zahl ab 0 ein.
+images-edit = Bearbeiten
+images-properties = Eigenschaften
+images-property-add = Eigenschaft hinzufügen
+images-property-key-invalid = Eigenschaftsnamen brauchen 1 bis 255 Zeichen und dürfen kein eigenes Feld von Glance sein.
+images-save = Änderungen speichern
+images-saved = Gespeichert.
+
+## Project: quota
+quota-title = Kontingentnutzung
+quota-show-table = Als Tabelle zeigen
+quota-resource = Ressource
+quota-used = Verwendet
+quota-limit = Grenze
+quota-unlimited = Unbegrenzt
+quota-used-of = { $used } von { $limit } verwendet
+quota-used-unlimited = { $used } verwendet, unbegrenzt
+quota-instances = Instanzen
+quota-vcpus = vCPUs
+quota-ram = RAM
+quota-keypairs = Schlüsselpaare
+quota-security-groups = Sicherheitsgruppen
+quota-floating-ips = Floating-IPs
+
+## Settings (more)
+settings-page-size-all = Alle

@@ -114,7 +114,7 @@ settings-save = Save
 settings-saved = Settings saved.
 settings-language-invalid = Choose one of the languages in the list.
 settings-timezone-invalid = Choose a time zone from the list.
-settings-page-size-invalid = Choose 10, 20, 50 or 100 items per page.
+settings-page-size-invalid = Choose 10, 20, 50, 100 or All items per page.
 
 ## Compute: instances
 nav-instances = Instances
@@ -152,3 +152,279 @@ power-shutdown = Shut down
 power-crashed = Crashed
 power-suspended = Suspended
 power-nostate = No state
+
+## Common (more)
+common-confirm = Confirm
+common-cancel = Cancel
+common-cannot-undo = This cannot be undone.
+common-refresh = Refresh
+common-choose = Choose…
+age-seconds =
+{ $n ->
+  [one] 1 second
+  *[other] { $n } seconds
+  }
+age-minutes =
+{ $n ->
+  [one] 1 minute
+  *[other] { $n } minutes
+  }
+age-hours =
+{ $n ->
+  [one] 1 hour
+  *[other] { $n } hours
+  }
+age-days =
+{ $n ->
+  [one] 1 day
+  *[other] { $n } days
+  }
+
+## Compute: instance list (more)
+instances-age = Age
+instances-launch = Launch instance
+instances-sort-invalid = Choose a column to sort by from the table headings.
+instances-select-all = Select all on this page
+instances-select-some = Select at least one instance.
+instances-locked = Locked
+instances-bulk-label = With the selected:
+instances-bulk-apply =
+{ $count ->
+  [0] Apply to selected
+  [one] Apply to 1 instance…
+  *[other] Apply to { $count } instances…
+  }
+instances-confirm =
+{ $action }: { $count ->
+  [one] 1 instance
+  *[other] { $count } instances
+  }. Go ahead?
+instances-action-sent = Done. Nova is working on it; the status updates by itself.
+instances-action-conflict = Nova refused: the instance's current state does not allow this. Wait until it settles or choose another action. (Nova: { $message })
+status-shelved = Shelved
+status-resize = Resizing
+status-hard-reboot = Hard rebooting
+status-rebuild = Rebuilding
+status-deleted = Deleted
+task-spawning = Spawning
+task-powering-off = Powering off
+task-powering-on = Powering on
+task-rebooting = Rebooting
+task-deleting = Deleting
+task-pausing = Pausing
+task-unpausing = Unpausing
+task-suspending = Suspending
+task-resuming = Resuming
+task-shelving = Shelving
+task-unshelving = Unshelving
+task-resize-prep = Preparing resize
+task-rebuilding = Rebuilding
+task-image-snapshot = Taking a snapshot
+
+## Compute: actions
+action-start = Start
+action-stop = Shut off
+action-reboot = Soft reboot
+action-hard-reboot = Hard reboot
+action-pause = Pause
+action-unpause = Unpause
+action-suspend = Suspend
+action-resume = Resume
+action-shelve = Shelve
+action-unshelve = Unshelve
+action-lock = Lock
+action-unlock = Unlock
+action-confirm-resize = Confirm resize
+action-revert-resize = Revert resize
+action-delete = Delete
+action-resize = Resize…
+action-rebuild = Rebuild…
+action-snapshot = Create snapshot…
+
+## Compute: instance detail
+instance-back = All instances
+instance-fault = Fault
+instance-tabs = Instance views
+instance-tab-overview = Overview
+instance-tab-console = Console log
+instance-tab-log = Action log
+instance-id = ID
+instance-updated = Updated
+instance-locked = Locked
+instance-security-groups = Security groups
+instance-flavor-size = { $vcpus } vCPU, { $ram } MiB RAM, { $disk } GiB disk
+instance-no-addresses = No addresses.
+instance-network = Network
+instance-address = Address
+instance-address-type = Type
+instance-mac = MAC address
+instance-metadata = Metadata
+instance-no-metadata = No metadata.
+instance-console-length = Lines to show
+instance-console-all = All
+instance-console-lines =
+{ $count ->
+  [one] 1 line
+  *[other] { $count } lines
+  }
+instance-log-action = Action
+instance-log-start = Started
+instance-log-user = User ID
+instance-log-request = Request ID
+instance-log-message = Message
+instance-confirm = { $action } this instance?
+instance-choose-flavor = Choose the flavor to resize to.
+instance-choose-image = Choose the image to rebuild from.
+instance-snapshot-name-required = Give the snapshot a name.
+instance-choose-flavor-label = New flavor
+instance-choose-image-label = Image to rebuild from
+instance-snapshot-name = Snapshot name
+
+## Compute: key pairs
+common-actions = Actions
+nav-keypairs = Key pairs
+keypairs-title = Key pairs
+keypairs-description = SSH keys for logging in to your instances. Key pairs belong to you, not to the project.
+keypairs-empty = You have no key pairs yet.
+keypair-name = Key pair name
+keypair-fingerprint = Fingerprint
+keypair-type = Type
+keypair-public-key = Public key (OpenSSH format)
+keypair-create-title = Create a key pair
+keypair-create = Create key pair
+keypair-import-title = Import a public key
+keypair-import = Import key pair
+keypair-imported = Key pair { $name } imported.
+keypair-private-key-once = Save the private key now: the cloud does not keep it, and this is the only time it can be downloaded.
+keypair-download = Download private key
+keypair-name-required = Enter a name for the key pair.
+keypair-name-invalid = Use up to 255 letters, digits, spaces and the characters _ - . @ only.
+keypair-name-taken = A key pair with this name exists already. Choose another name.
+keypair-public-key-invalid = Paste an OpenSSH public key, such as the contents of ~/.ssh/id_ed25519.pub.
+keypair-confirm-delete = Delete key pair { $name }? Instances that use it keep working.
+
+## Compute: launch wizard
+common-remove = Remove
+launch-title = Launch instance
+launch-description = Each step is checked as you go; nothing is created until you launch from the summary.
+launch-steps = Launch steps
+launch-step-details = Details
+launch-step-source = Source
+launch-step-flavor = Flavor
+launch-step-networks = Networks
+launch-step-security-groups = Security groups
+launch-step-keypair = Key pair
+launch-step-configuration = Configuration
+launch-step-summary = Summary
+launch-submit = Launch
+launch-name = Instance name
+launch-count = Count
+launch-instances-left = The project's quota allows { $count } more.
+launch-any-zone = Any availability zone
+launch-name-required = Enter a name for the instance.
+launch-name-too-long = Use at most 255 characters.
+launch-count-invalid = Enter a whole number from 1 to 100.
+launch-zone-invalid = Choose an availability zone from the list.
+launch-images = Images
+launch-snapshots = Instance snapshots
+launch-image-needs = needs { $disk } GiB disk, { $ram } MiB RAM
+launch-no-images = There are no active images to boot from. Upload one on the Images page.
+launch-image-required = Choose an image or snapshot to boot from.
+launch-flavor-name = Flavor
+launch-flavor-vcpus = vCPUs
+launch-flavor-ram = RAM
+launch-flavor-disk = Root disk
+launch-flavor-note = Why not
+launch-flavor-required = Choose a flavor.
+launch-flavor-ram-too-small = Too little RAM for the image.
+launch-flavor-disk-too-small = Root disk too small for the image.
+launch-flavor-over-cores = Would exceed the project's vCPU quota.
+launch-flavor-over-ram = Would exceed the project's RAM quota.
+launch-no-neutron = This cloud has no networking service, so the instance launches without a network.
+launch-no-networks = The project has no networks; the instance launches without one.
+launch-no-network = None
+launch-networks-help = Choose the networks to attach; the instance gets an address on each.
+launch-network-shared = shared
+launch-network-required = Choose at least one network from the list.
+launch-no-security-groups = This cloud has no networking service, so there are no security groups to choose.
+launch-security-groups-help = The instance's traffic is filtered by the rules of the groups you choose.
+launch-security-group-unknown = Choose security groups from the list.
+launch-no-keypair = No key pair
+launch-keypair-unknown = Choose a key pair from the list, or create one below.
+launch-user-data = User data (cloud-init)
+launch-user-data-file = Or load from a file:
+launch-user-data-size = { $bytes } of { $max } bytes
+launch-user-data-too-big = User data is too big for Nova. Shorten it or fetch the rest from a URL in the script.
+launch-metadata-key = Key
+launch-metadata-value = Value
+launch-metadata-add = Add metadata
+launch-metadata-key-invalid = Every metadata key needs 1 to 255 characters.
+launch-metadata-key-twice = A metadata key appears twice. Use each key once.
+launch-metadata-value-too-long = Metadata values can have at most 255 characters.
+
+## Compute: images
+nav-images = Images
+images-title = Images
+images-description = Disk images and instance snapshots to boot from. Uploads stream through Zenith to Glance.
+images-empty = No images match.
+images-all = All
+images-name = Name
+images-type = Type
+images-type-image = Image
+images-type-snapshot = Snapshot
+images-status = Status
+images-visibility = Visibility
+visibility-private = Private
+visibility-shared = Shared
+visibility-community = Community
+visibility-public = Public
+images-protected = Protected
+images-format = Disk format
+images-size = Size
+images-id = ID
+images-owner = Owner (project ID)
+images-launch = Launch
+images-download = Download
+images-back = All images
+images-confirm-delete = Delete image { $name }? Instances booted from it keep running.
+images-protected-delete = This image is protected. Clear "Protected" on its page first, then delete it.
+images-upload-title = Upload an image
+images-file = Image file
+images-file-required = Choose the file to upload.
+images-field-name = Name
+images-field-min_disk = Minimum disk (GiB)
+images-field-min_ram = Minimum RAM (MiB)
+images-upload = Upload
+images-upload-progress = Upload progress
+images-upload-done = Upload complete. The image is ready to launch.
+images-upload-cancelled = Upload cancelled; the unfinished image was removed.
+images-name-required = Enter a name for the image.
+images-format-invalid = Choose a disk format from the list.
+images-visibility-invalid = Choose a visibility from the list.
+images-public-admin-only = Only cloud admins can make images public. Choose private, shared or community.
+images-size-invalid = Enter a whole number, 0 or more.
+images-edit = Edit
+images-properties = Properties
+images-property-add = Add property
+images-property-key-invalid = Property names need 1 to 255 characters and cannot be one of Glance's own fields.
+images-save = Save changes
+images-saved = Saved.
+
+## Project: quota
+quota-title = Quota usage
+quota-show-table = Show as table
+quota-resource = Resource
+quota-used = Used
+quota-limit = Limit
+quota-unlimited = Unlimited
+quota-used-of = { $used } of { $limit } used
+quota-used-unlimited = { $used } used, no limit
+quota-instances = Instances
+quota-vcpus = vCPUs
+quota-ram = RAM
+quota-keypairs = Key pairs
+quota-security-groups = Security groups
+quota-floating-ips = Floating IPs
+
+## Settings (more)
+settings-page-size-all = All

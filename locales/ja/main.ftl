@@ -112,7 +112,7 @@ settings-save = 保存
 settings-saved = 設定を保存しました。
 settings-language-invalid = 一覧から言語を選んでください。
 settings-timezone-invalid = 一覧からタイムゾーンを選んでください。
-settings-page-size-invalid = 1 ページの件数は 10、20、50、100 から選んでください。
+settings-page-size-invalid = 1 ページの件数は 10、20、50、100、すべて から選んでください。
 
 ## Compute: instances
 nav-instances = インスタンス
@@ -150,3 +150,269 @@ power-shutdown = シャットダウン
 power-crashed = クラッシュ
 power-suspended = 休止
 power-nostate = 状態なし
+
+## Common (more)
+common-confirm = 確認
+common-cancel = キャンセル
+common-cannot-undo = この操作は元に戻せません。
+common-refresh = 更新
+common-choose = 選択してください…
+age-seconds =
+{ $n ->
+  *[other] { $n } 秒
+  }
+age-minutes =
+{ $n ->
+  *[other] { $n } 分
+  }
+age-hours =
+{ $n ->
+  *[other] { $n } 時間
+  }
+age-days =
+{ $n ->
+  *[other] { $n } 日
+  }
+
+## Compute: instance list (more)
+instances-age = 経過時間
+instances-launch = インスタンスの起動
+instances-sort-invalid = 並べ替える列は表の見出しから選んでください。
+instances-select-all = このページのすべてを選択
+instances-select-some = インスタンスを 1 つ以上選択してください。
+instances-locked = ロック中
+instances-bulk-label = 選択したものに:
+instances-bulk-apply =
+{ $count ->
+  [0] 選択したものに適用
+  *[other] { $count } 個のインスタンスに適用…
+  }
+instances-confirm = { $action }: { $count } 個のインスタンス。実行しますか?
+instances-action-sent = 送信しました。Nova が処理中です。状態は自動で更新されます。
+instances-action-conflict = Nova に拒否されました: インスタンスの現在の状態ではこの操作はできません。状態が落ち着くまで待つか、別の操作を選んでください。(Nova: { $message })
+status-shelved = 退避済み
+status-resize = サイズ変更中
+status-hard-reboot = ハードリブート中
+status-rebuild = 再構築中
+status-deleted = 削除済み
+task-spawning = 作成中
+task-powering-off = 電源オフ中
+task-powering-on = 電源オン中
+task-rebooting = 再起動中
+task-deleting = 削除中
+task-pausing = 一時停止中
+task-unpausing = 一時停止の解除中
+task-suspending = サスペンド中
+task-resuming = 再開中
+task-shelving = 退避中
+task-unshelving = 退避解除中
+task-resize-prep = サイズ変更の準備中
+task-rebuilding = 再構築中
+task-image-snapshot = スナップショット作成中
+
+## Compute: actions
+action-start = 起動
+action-stop = 停止
+action-reboot = ソフトリブート
+action-hard-reboot = ハードリブート
+action-pause = 一時停止
+action-unpause = 一時停止の解除
+action-suspend = サスペンド
+action-resume = 再開
+action-shelve = 退避
+action-unshelve = 退避解除
+action-lock = ロック
+action-unlock = ロック解除
+action-confirm-resize = サイズ変更の確定
+action-revert-resize = サイズ変更を元に戻す
+action-delete = 削除
+action-resize = サイズ変更…
+action-rebuild = 再構築…
+action-snapshot = スナップショット作成…
+
+## Compute: instance detail
+instance-back = インスタンス一覧
+instance-fault = 障害
+instance-tabs = インスタンスの表示
+instance-tab-overview = 概要
+instance-tab-console = コンソールログ
+instance-tab-log = アクションログ
+instance-id = ID
+instance-updated = 更新日時
+instance-locked = ロック
+instance-security-groups = セキュリティグループ
+instance-flavor-size = vCPU { $vcpus }、RAM { $ram } MiB、ディスク { $disk } GiB
+instance-no-addresses = アドレスはありません。
+instance-network = ネットワーク
+instance-address = アドレス
+instance-address-type = 種類
+instance-mac = MAC アドレス
+instance-metadata = メタデータ
+instance-no-metadata = メタデータはありません。
+instance-console-length = 表示する行数
+instance-console-all = すべて
+instance-console-lines =
+{ $count ->
+  *[other] { $count } 行
+  }
+instance-log-action = アクション
+instance-log-start = 開始日時
+instance-log-user = ユーザー ID
+instance-log-request = リクエスト ID
+instance-log-message = メッセージ
+instance-confirm = このインスタンスを{ $action }しますか?
+instance-choose-flavor = 変更後のフレーバーを選んでください。
+instance-choose-image = 再構築に使うイメージを選んでください。
+instance-snapshot-name-required = スナップショットの名前を入力してください。
+instance-choose-flavor-label = 新しいフレーバー
+instance-choose-image-label = 再構築に使うイメージ
+instance-snapshot-name = スナップショット名
+
+## Compute: key pairs
+common-actions = 操作
+nav-keypairs = キーペア
+keypairs-title = キーペア
+keypairs-description = インスタンスへのログインに使う SSH 鍵です。キーペアはプロジェクトではなくあなたに属します。
+keypairs-empty = キーペアはまだありません。
+keypair-name = キーペア名
+keypair-fingerprint = フィンガープリント
+keypair-type = 種類
+keypair-public-key = 公開鍵 (OpenSSH 形式)
+keypair-create-title = キーペアの作成
+keypair-create = キーペアを作成
+keypair-import-title = 公開鍵のインポート
+keypair-import = キーペアをインポート
+keypair-imported = キーペア { $name } をインポートしました。
+keypair-private-key-once = 秘密鍵を今すぐ保存してください。クラウドには保存されず、ダウンロードできるのは今回だけです。
+keypair-download = 秘密鍵をダウンロード
+keypair-name-required = キーペアの名前を入力してください。
+keypair-name-invalid = 255 文字以内の英数字、スペース、および _ - . @ のみを使用してください。
+keypair-name-taken = この名前のキーペアは既に存在します。別の名前を選んでください。
+keypair-public-key-invalid = ~/.ssh/id_ed25519.pub の内容などの OpenSSH 公開鍵を貼り付けてください。
+keypair-confirm-delete = キーペア { $name } を削除しますか? 使用中のインスタンスには影響しません。
+
+## Compute: launch wizard
+common-remove = 削除
+launch-title = インスタンスの起動
+launch-description = 各ステップは入力ごとに確認されます。概要から起動するまで何も作成されません。
+launch-steps = 起動の手順
+launch-step-details = 詳細
+launch-step-source = ソース
+launch-step-flavor = フレーバー
+launch-step-networks = ネットワーク
+launch-step-security-groups = セキュリティグループ
+launch-step-keypair = キーペア
+launch-step-configuration = 設定
+launch-step-summary = 概要
+launch-submit = 起動
+launch-name = インスタンス名
+launch-count = 数
+launch-instances-left = プロジェクトのクォータではあと { $count } 個起動できます。
+launch-any-zone = 任意のアベイラビリティゾーン
+launch-name-required = インスタンスの名前を入力してください。
+launch-name-too-long = 255 文字以内にしてください。
+launch-count-invalid = 1 から 100 までの整数を入力してください。
+launch-zone-invalid = 一覧からアベイラビリティゾーンを選んでください。
+launch-images = イメージ
+launch-snapshots = インスタンスのスナップショット
+launch-image-needs = 必要: ディスク { $disk } GiB、RAM { $ram } MiB
+launch-no-images = 起動できるアクティブなイメージがありません。イメージのページでアップロードしてください。
+launch-image-required = 起動するイメージまたはスナップショットを選んでください。
+launch-flavor-name = フレーバー
+launch-flavor-vcpus = vCPU
+launch-flavor-ram = RAM
+launch-flavor-disk = ルートディスク
+launch-flavor-note = 選べない理由
+launch-flavor-required = フレーバーを選んでください。
+launch-flavor-ram-too-small = イメージに対して RAM が不足しています。
+launch-flavor-disk-too-small = イメージに対してルートディスクが小さすぎます。
+launch-flavor-over-cores = プロジェクトの vCPU クォータを超えます。
+launch-flavor-over-ram = プロジェクトの RAM クォータを超えます。
+launch-no-neutron = このクラウドにはネットワークサービスがないため、インスタンスはネットワークなしで起動します。
+launch-no-networks = プロジェクトにネットワークがないため、ネットワークなしで起動します。
+launch-no-network = なし
+launch-networks-help = 接続するネットワークを選んでください。各ネットワークでアドレスが割り当てられます。
+launch-network-shared = 共有
+launch-network-required = 一覧からネットワークを 1 つ以上選んでください。
+launch-no-security-groups = このクラウドにはネットワークサービスがないため、セキュリティグループはありません。
+launch-security-groups-help = 選んだグループのルールでインスタンスの通信がフィルタされます。
+launch-security-group-unknown = 一覧からセキュリティグループを選んでください。
+launch-no-keypair = キーペアなし
+launch-keypair-unknown = 一覧からキーペアを選ぶか、下で作成してください。
+launch-user-data = ユーザーデータ (cloud-init)
+launch-user-data-file = またはファイルから読み込む:
+launch-user-data-size = { $max } バイト中 { $bytes } バイト
+launch-user-data-too-big = ユーザーデータが Nova の上限を超えています。短くするか、残りはスクリプト内で URL から取得してください。
+launch-metadata-key = キー
+launch-metadata-value = 値
+launch-metadata-add = メタデータを追加
+launch-metadata-key-invalid = メタデータのキーは 1〜255 文字にしてください。
+launch-metadata-key-twice = 同じメタデータのキーが 2 回あります。キーは 1 回ずつ使ってください。
+launch-metadata-value-too-long = メタデータの値は 255 文字以内にしてください。
+
+## Compute: images
+nav-images = イメージ
+images-title = イメージ
+images-description = 起動に使うディスクイメージとインスタンスのスナップショットです。アップロードは Zenith を経由して Glance にストリーミングされます。
+images-empty = 該当するイメージはありません。
+images-all = すべて
+images-name = 名前
+images-type = 種類
+images-type-image = イメージ
+images-type-snapshot = スナップショット
+images-status = 状態
+images-visibility = 公開範囲
+visibility-private = プライベート
+visibility-shared = 共有
+visibility-community = コミュニティ
+visibility-public = パブリック
+images-protected = 保護
+images-format = ディスク形式
+images-size = サイズ
+images-id = ID
+images-owner = 所有者 (プロジェクト ID)
+images-launch = 起動
+images-download = ダウンロード
+images-back = イメージ一覧
+images-confirm-delete = イメージ { $name } を削除しますか? このイメージから起動したインスタンスは動作し続けます。
+images-protected-delete = このイメージは保護されています。先にイメージのページで「保護」を外してから削除してください。
+images-upload-title = イメージのアップロード
+images-file = イメージファイル
+images-file-required = アップロードするファイルを選んでください。
+images-field-name = 名前
+images-field-min_disk = 最小ディスク (GiB)
+images-field-min_ram = 最小 RAM (MiB)
+images-upload = アップロード
+images-upload-progress = アップロードの進行状況
+images-upload-done = アップロードが完了しました。イメージから起動できます。
+images-upload-cancelled = アップロードを取り消しました。未完成のイメージは削除されました。
+images-name-required = イメージの名前を入力してください。
+images-format-invalid = 一覧からディスク形式を選んでください。
+images-visibility-invalid = 一覧から公開範囲を選んでください。
+images-public-admin-only = イメージをパブリックにできるのはクラウド管理者だけです。プライベート、共有、コミュニティから選んでください。
+images-size-invalid = 0 以上の整数を入力してください。
+images-edit = 編集
+images-properties = プロパティ
+images-property-add = プロパティを追加
+images-property-key-invalid = プロパティ名は 1〜255 文字で、Glance 自身の項目名は使えません。
+images-save = 変更を保存
+images-saved = 保存しました。
+
+## Project: quota
+quota-title = クォータの使用状況
+quota-show-table = 表で表示
+quota-resource = リソース
+quota-used = 使用量
+quota-limit = 上限
+quota-unlimited = 無制限
+quota-used-of = { $limit } 中 { $used } 使用
+quota-used-unlimited = { $used } 使用 (無制限)
+quota-instances = インスタンス
+quota-vcpus = vCPU
+quota-ram = RAM
+quota-keypairs = キーペア
+quota-security-groups = セキュリティグループ
+quota-floating-ips = Floating IP
+
+## Settings (more)
+settings-page-size-all = すべて

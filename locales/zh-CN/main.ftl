@@ -112,7 +112,7 @@ settings-save = 保存
 settings-saved = 设置已保存。
 settings-language-invalid = 请从列表中选择语言。
 settings-timezone-invalid = 请从列表中选择时区。
-settings-page-size-invalid = 请选择每页 10、20、50 或 100 条。
+settings-page-size-invalid = 请选择每页 10、20、50、100 条或全部。
 
 ## Compute: instances
 nav-instances = 实例
@@ -150,3 +150,269 @@ power-shutdown = 已关机
 power-crashed = 已崩溃
 power-suspended = 已挂起
 power-nostate = 无状态
+
+## Common (more)
+common-confirm = 确认
+common-cancel = 取消
+common-cannot-undo = 此操作无法撤销。
+common-refresh = 刷新
+common-choose = 请选择…
+age-seconds =
+{ $n ->
+  *[other] { $n } 秒
+  }
+age-minutes =
+{ $n ->
+  *[other] { $n } 分钟
+  }
+age-hours =
+{ $n ->
+  *[other] { $n } 小时
+  }
+age-days =
+{ $n ->
+  *[other] { $n } 天
+  }
+
+## Compute: instance list (more)
+instances-age = 已运行
+instances-launch = 启动云主机
+instances-sort-invalid = 请通过表头选择排序列。
+instances-select-all = 选择本页全部
+instances-select-some = 请至少选择一个云主机。
+instances-locked = 已锁定
+instances-bulk-label = 对所选项:
+instances-bulk-apply =
+{ $count ->
+  [0] 应用到所选项
+  *[other] 应用到 { $count } 个云主机…
+  }
+instances-confirm = { $action }:{ $count } 个云主机。是否继续?
+instances-action-sent = 已提交。Nova 正在处理,状态会自动更新。
+instances-action-conflict = Nova 拒绝了请求:云主机当前的状态不允许此操作。请等待状态稳定或选择其他操作。(Nova:{ $message })
+status-shelved = 已搁置
+status-resize = 正在调整大小
+status-hard-reboot = 正在硬重启
+status-rebuild = 正在重建
+status-deleted = 已删除
+task-spawning = 正在创建
+task-powering-off = 正在关机
+task-powering-on = 正在开机
+task-rebooting = 正在重启
+task-deleting = 正在删除
+task-pausing = 正在暂停
+task-unpausing = 正在取消暂停
+task-suspending = 正在挂起
+task-resuming = 正在恢复
+task-shelving = 正在搁置
+task-unshelving = 正在取消搁置
+task-resize-prep = 正在准备调整大小
+task-rebuilding = 正在重建
+task-image-snapshot = 正在创建快照
+
+## Compute: actions
+action-start = 启动
+action-stop = 关机
+action-reboot = 软重启
+action-hard-reboot = 硬重启
+action-pause = 暂停
+action-unpause = 取消暂停
+action-suspend = 挂起
+action-resume = 恢复
+action-shelve = 搁置
+action-unshelve = 取消搁置
+action-lock = 锁定
+action-unlock = 解锁
+action-confirm-resize = 确认调整大小
+action-revert-resize = 撤销调整大小
+action-delete = 删除
+action-resize = 调整大小…
+action-rebuild = 重建…
+action-snapshot = 创建快照…
+
+## Compute: instance detail
+instance-back = 全部云主机
+instance-fault = 故障
+instance-tabs = 云主机视图
+instance-tab-overview = 概况
+instance-tab-console = 控制台日志
+instance-tab-log = 操作日志
+instance-id = ID
+instance-updated = 更新时间
+instance-locked = 锁定
+instance-security-groups = 安全组
+instance-flavor-size = { $vcpus } 个 vCPU,{ $ram } MiB 内存,{ $disk } GiB 磁盘
+instance-no-addresses = 没有地址。
+instance-network = 网络
+instance-address = 地址
+instance-address-type = 类型
+instance-mac = MAC 地址
+instance-metadata = 元数据
+instance-no-metadata = 没有元数据。
+instance-console-length = 显示行数
+instance-console-all = 全部
+instance-console-lines =
+{ $count ->
+  *[other] { $count } 行
+  }
+instance-log-action = 操作
+instance-log-start = 开始时间
+instance-log-user = 用户 ID
+instance-log-request = 请求 ID
+instance-log-message = 消息
+instance-confirm = 对此云主机执行"{ $action }"?
+instance-choose-flavor = 请选择要调整到的云主机类型。
+instance-choose-image = 请选择用于重建的镜像。
+instance-snapshot-name-required = 请为快照命名。
+instance-choose-flavor-label = 新的云主机类型
+instance-choose-image-label = 用于重建的镜像
+instance-snapshot-name = 快照名称
+
+## Compute: key pairs
+common-actions = 操作
+nav-keypairs = 密钥对
+keypairs-title = 密钥对
+keypairs-description = 用于登录云主机的 SSH 密钥。密钥对属于您本人,而不是项目。
+keypairs-empty = 您还没有密钥对。
+keypair-name = 密钥对名称
+keypair-fingerprint = 指纹
+keypair-type = 类型
+keypair-public-key = 公钥(OpenSSH 格式)
+keypair-create-title = 创建密钥对
+keypair-create = 创建密钥对
+keypair-import-title = 导入公钥
+keypair-import = 导入密钥对
+keypair-imported = 已导入密钥对 { $name }。
+keypair-private-key-once = 请立即保存私钥:云平台不会保存它,这是唯一一次可以下载的机会。
+keypair-download = 下载私钥
+keypair-name-required = 请输入密钥对名称。
+keypair-name-invalid = 最多 255 个字符,只能使用字母、数字、空格以及 _ - . @。
+keypair-name-taken = 已存在同名密钥对,请换一个名称。
+keypair-public-key-invalid = 请粘贴 OpenSSH 公钥,例如 ~/.ssh/id_ed25519.pub 的内容。
+keypair-confirm-delete = 删除密钥对 { $name }?正在使用它的云主机不受影响。
+
+## Compute: launch wizard
+common-remove = 移除
+launch-title = 启动云主机
+launch-description = 每一步都会即时校验;在摘要页点击启动之前不会创建任何资源。
+launch-steps = 启动步骤
+launch-step-details = 详情
+launch-step-source = 源
+launch-step-flavor = 云主机类型
+launch-step-networks = 网络
+launch-step-security-groups = 安全组
+launch-step-keypair = 密钥对
+launch-step-configuration = 配置
+launch-step-summary = 摘要
+launch-submit = 启动
+launch-name = 云主机名称
+launch-count = 数量
+launch-instances-left = 项目配额还允许再启动 { $count } 个。
+launch-any-zone = 任意可用区
+launch-name-required = 请输入云主机名称。
+launch-name-too-long = 最多 255 个字符。
+launch-count-invalid = 请输入 1 到 100 之间的整数。
+launch-zone-invalid = 请从列表中选择可用区。
+launch-images = 镜像
+launch-snapshots = 云主机快照
+launch-image-needs = 需要 { $disk } GiB 磁盘、{ $ram } MiB 内存
+launch-no-images = 没有可用于启动的活动镜像。请在"镜像"页面上传一个。
+launch-image-required = 请选择用于启动的镜像或快照。
+launch-flavor-name = 云主机类型
+launch-flavor-vcpus = vCPU
+launch-flavor-ram = 内存
+launch-flavor-disk = 根磁盘
+launch-flavor-note = 不可选原因
+launch-flavor-required = 请选择云主机类型。
+launch-flavor-ram-too-small = 内存不满足镜像要求。
+launch-flavor-disk-too-small = 根磁盘小于镜像要求。
+launch-flavor-over-cores = 将超出项目的 vCPU 配额。
+launch-flavor-over-ram = 将超出项目的内存配额。
+launch-no-neutron = 此云平台没有网络服务,云主机将在无网络的情况下启动。
+launch-no-networks = 项目没有网络,云主机将在无网络的情况下启动。
+launch-no-network = 无
+launch-networks-help = 选择要连接的网络;云主机将在每个网络上获得一个地址。
+launch-network-shared = 共享
+launch-network-required = 请从列表中至少选择一个网络。
+launch-no-security-groups = 此云平台没有网络服务,因此没有可选的安全组。
+launch-security-groups-help = 云主机的流量将按所选安全组的规则过滤。
+launch-security-group-unknown = 请从列表中选择安全组。
+launch-no-keypair = 不使用密钥对
+launch-keypair-unknown = 请从列表中选择密钥对,或在下方创建。
+launch-user-data = 用户数据(cloud-init)
+launch-user-data-file = 或从文件加载:
+launch-user-data-size = { $bytes } / { $max } 字节
+launch-user-data-too-big = 用户数据超出 Nova 的上限。请缩短,或在脚本中从 URL 获取其余内容。
+launch-metadata-key = 键
+launch-metadata-value = 值
+launch-metadata-add = 添加元数据
+launch-metadata-key-invalid = 每个元数据键需为 1 到 255 个字符。
+launch-metadata-key-twice = 有重复的元数据键,每个键只能使用一次。
+launch-metadata-value-too-long = 元数据值最多 255 个字符。
+
+## Compute: images
+nav-images = 镜像
+images-title = 镜像
+images-description = 用于启动的磁盘镜像和云主机快照。上传内容经 Zenith 以流式方式传到 Glance。
+images-empty = 没有匹配的镜像。
+images-all = 全部
+images-name = 名称
+images-type = 类型
+images-type-image = 镜像
+images-type-snapshot = 快照
+images-status = 状态
+images-visibility = 可见性
+visibility-private = 私有
+visibility-shared = 共享
+visibility-community = 社区
+visibility-public = 公有
+images-protected = 受保护
+images-format = 磁盘格式
+images-size = 大小
+images-id = ID
+images-owner = 所有者(项目 ID)
+images-launch = 启动
+images-download = 下载
+images-back = 全部镜像
+images-confirm-delete = 删除镜像 { $name }?由它启动的云主机会继续运行。
+images-protected-delete = 此镜像受保护。请先在其页面取消"受保护",再删除。
+images-upload-title = 上传镜像
+images-file = 镜像文件
+images-file-required = 请选择要上传的文件。
+images-field-name = 名称
+images-field-min_disk = 最小磁盘(GiB)
+images-field-min_ram = 最小内存(MiB)
+images-upload = 上传
+images-upload-progress = 上传进度
+images-upload-done = 上传完成,镜像已可用于启动。
+images-upload-cancelled = 已取消上传,未完成的镜像已删除。
+images-name-required = 请输入镜像名称。
+images-format-invalid = 请从列表中选择磁盘格式。
+images-visibility-invalid = 请从列表中选择可见性。
+images-public-admin-only = 只有云管理员可以将镜像设为公有。请选择私有、共享或社区。
+images-size-invalid = 请输入 0 或更大的整数。
+images-edit = 编辑
+images-properties = 属性
+images-property-add = 添加属性
+images-property-key-invalid = 属性名需为 1 到 255 个字符,且不能是 Glance 自身的字段名。
+images-save = 保存更改
+images-saved = 已保存。
+
+## Project: quota
+quota-title = 配额使用情况
+quota-show-table = 以表格显示
+quota-resource = 资源
+quota-used = 已用
+quota-limit = 上限
+quota-unlimited = 无限制
+quota-used-of = 已用 { $used } / { $limit }
+quota-used-unlimited = 已用 { $used },无限制
+quota-instances = 云主机
+quota-vcpus = vCPU
+quota-ram = 内存
+quota-keypairs = 密钥对
+quota-security-groups = 安全组
+quota-floating-ips = 浮动 IP
+
+## Settings (more)
+settings-page-size-all = 全部

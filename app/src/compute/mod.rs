@@ -1,5 +1,18 @@
-//! Project → Compute.
+//! Project → Compute: instances, the launch wizard, images and key pairs.
 
+mod action;
+mod image;
 mod instance;
+mod instance_detail;
+mod keypair;
+mod launch;
+mod network;
+mod status;
 
+pub use action::{run_instance_action, InstanceAction};
+pub use image::{ImageDetailPage, ImagesPage};
 pub use instance::{list_instances, InstancesPage};
+pub use instance_detail::InstanceDetailPage;
+pub use keypair::KeypairsPage;
+pub use launch::LaunchPage;
+pub use status::STATUSES;

@@ -1,5 +1,9 @@
 //! Project → Overview.
 
+mod quota;
+
+pub use quota::{project_quota, QuotaUsage};
+
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
@@ -71,6 +75,7 @@ pub fn Overview() -> impl IntoView {
                 </div>
             }
         })}
+        <quota::QuotaCharts/>
         <section class="mt-8">
             <h2 class="mb-2 text-lg font-semibold">{move_tr!("overview-services")}</h2>
             <Suspense fallback=Loading>

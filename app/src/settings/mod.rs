@@ -145,7 +145,9 @@ fn SettingsEditor(form: SettingsForm) -> impl IntoView {
                 <label for="settings-page-size" class="block text-sm font-medium">{move_tr!("settings-page-size")}</label>
                 <select id="settings-page-size" name="page_size" class=format!("{SELECT} w-full")>
                     {PAGE_SIZES.into_iter().map(|n| view! {
-                        <option value=n.to_string() selected=n == prefs.page_size>{n}</option>
+                        <option value=n.to_string() selected=n == prefs.page_size>
+                            {move || if n == 0 { crate::i18n::tr_dynamic("settings-page-size-all") } else { n.to_string() }}
+                        </option>
                     }).collect_view()}
                 </select>
                 <p class="text-sm text-red-700" role="alert">{field_error("page_size")}</p>

@@ -50,6 +50,20 @@ pub const NAV: &[NavItem] = &[
         service: Some("compute"),
     },
     NavItem {
+        path: "/project/images",
+        key: "nav-images",
+        section: Section::Project,
+        admin_only: false,
+        service: Some("image"),
+    },
+    NavItem {
+        path: "/project/key_pairs",
+        key: "nav-keypairs",
+        section: Section::Project,
+        admin_only: false,
+        service: Some("compute"),
+    },
+    NavItem {
         path: "/admin/system",
         key: "nav-system-info",
         section: Section::Admin,
@@ -140,7 +154,7 @@ pub fn Breadcrumbs() -> impl IntoView {
                             <li>{move || tr_dynamic(item.section.key())}</li>
                             <li aria-hidden="true">"/"</li>
                         })}
-                        <li><a href=item.path aria-current="page" class="text-slate-700 hover:underline">{move || tr_dynamic(item.key)}</a></li>
+                        <li><a href=item.path aria-current=move || (location.pathname.get() == item.path).then_some("page") class="text-slate-700 hover:underline">{move || tr_dynamic(item.key)}</a></li>
                     </ol>
                 </nav>
             }
