@@ -1233,3 +1233,276 @@ async fn quota_overrides_persist_and_apply_everywhere() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     cloud.shutdown().await;
 }
+
+// ---------------------------------------------------------------------------
+// Simple tenant usage
+
+/// A `start`/`end` query value `offset` from now, in Nova's format.
+fn usage_time(offset: chrono::Duration) -> String {
+    (chrono::Utc::now() + offset)
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string()
+}
+
+/// The usage of `id` in a `tenant_usage`, if listed.
+fn server_usage<'a>(usage: &'a Value, id: &str) -> Option<&'a Value> {
+    usage["server_usages"]
+        .as_array()?
+        .iter()
+        .find(|s| s["instance_id"] == id)
+}
+
+fn assert_close(a: &Value, b: f64) {
+    let a = a.as_f64().expect("a number");
+    assert!((a - b).abs() < 1e-6, "{a} != {b}");
+}
+
+/// Checks that a usage's totals are its servers' hours times their sizes.
+fn assert_totals(usage: &Value) {
+    let servers = usage["server_usages"].as_array().expect("server_usages");
+    let sum = |f: &dyn Fn(&Value) -> f64| servers.iter().map(f).sum::<f64>();
+    let hours = |s: &Value| s["hours"].as_f64().expect("hours");
+    let times = |key: &'static str| move |s: &Value| hours(s) * s[key].as_f64().expect(key);
+    assert_close(&usage["total_hours"], sum(&hours));
+    assert_close(&usage["total_vcpus_usage"], sum(&times("vcpus")));
+    assert_close(&usage["total_memory_mb_usage"], sum(&times("memory_mb")));
+    assert_close(&usage["total_local_gb_usage"], sum(&times("local_gb")));
+}
+
+#[tokio::test]
+async fn tenant_usage_counts_servers_in_the_window() {
+    let (cloud, _dir) = start().await;
+    let (token, project_id) = login(&cloud, "demo", "demo").await;
+    let demo = Api {
+        cloud: &cloud,
+        token,
+        version: "2.1",
+    };
+    let id = demo.create("metered", "3").await;
+    demo.wait_for(&id, "ACTIVE").await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+
+    let query = format!(
+        "start={}&end={}",
+        usage_time(chrono::Duration::days(-1)),
+        usage_time(chrono::Duration::hours(1))
+    );
+    let show = format!("/os-simple-tenant-usage/{project_id}?{query}");
+    let (status, body) = demo.get(&show).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let usage = &body["tenant_usage"];
+    assert_eq!(usage["tenant_id"], project_id.as_str());
+    // The end is cut at now; times are Nova's naive ones.
+    assert!(usage["stop"].as_str().is_some_and(|t| !t.ends_with('Z')));
+    let s = server_usage(usage, &id).expect("the new server is counted");
+    let hours = s["hours"].as_f64().expect("hours");
+    assert!(hours > 0.0 && hours < 0.01, "{hours}");
+    assert_eq!(s["name"], "metered");
+    assert_eq!(s["flavor"], "m1.medium");
+    assert_eq!(
+        (&s["vcpus"], &s["memory_mb"], &s["local_gb"]),
+        (&json!(2), &json!(4096), &json!(40))
+    );
+    assert_eq!(s["state"], "active");
+    assert_eq!(s["ended_at"], Value::Null);
+    assert_eq!(s["tenant_id"], project_id.as_str());
+    assert!(s["uptime"].as_i64().is_some());
+    // The seeded servers ran for about an hour of the window.
+    assert_eq!(usage["server_usages"].as_array().map(Vec::len), Some(3));
+    assert!(usage["total_hours"].as_f64().is_some_and(|h| h > 1.9));
+    assert_totals(usage);
+    assert!(!body
+        .as_object()
+        .is_some_and(|o| o.contains_key("tenant_usage_links")));
+
+    // A deleted server still counts for the time it lived.
+    let (status, _) = demo
+        .call(Method::DELETE, &format!("/servers/{id}"), None)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let (_, body) = demo.get(&show).await;
+    let usage = &body["tenant_usage"];
+    let s = server_usage(usage, &id).expect("the deleted server is counted");
+    assert_eq!(s["state"], "terminated");
+    assert!(s["ended_at"].as_str().is_some());
+    let lived = s["hours"].as_f64().expect("hours");
+    assert!(lived >= hours && lived < 0.01, "{lived}");
+    assert_totals(usage);
+    let (_, again) = demo.get(&show).await;
+    assert_eq!(
+        server_usage(&again["tenant_usage"], &id).map(|s| &s["hours"]),
+        Some(&s["hours"]),
+        "a deleted server stops counting"
+    );
+
+    // Before anything existed there is no usage: an empty object.
+    let (status, body) = demo
+        .get(&format!(
+            "/os-simple-tenant-usage/{project_id}?start=2020-01-01T00:00:00&end=2020-01-02T00:00:00.000000"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body, json!({"tenant_usage": {}}));
+
+    // Bad times.
+    let (status, body) = demo
+        .get(&format!(
+            "/os-simple-tenant-usage/{project_id}?start=yesterday"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        body,
+        json!({"badRequest": {"code": 400, "message":
+            "Invalid datetime string: Datetime is in invalid format"}})
+    );
+    let (status, body) = demo
+        .get(&format!(
+            "/os-simple-tenant-usage/{project_id}?start=2026-11-02T00:00:00Z&end=2026-11-01T00:00:00Z"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        body["badRequest"]["message"],
+        "Invalid start time. The start time cannot occur after the end time."
+    );
+
+    // Another project's usage, and every project's, are for admins.
+    let (status, body) = demo
+        .get(&format!("/os-simple-tenant-usage/someone-else?{query}"))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        body,
+        json!({"forbidden": {"code": 403, "message":
+            "Policy doesn't allow os_compute_api:os-simple-tenant-usage:show to be performed."}})
+    );
+    let (status, body) = demo.get(&format!("/os-simple-tenant-usage?{query}")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        body["forbidden"]["message"],
+        "Policy doesn't allow os_compute_api:os-simple-tenant-usage:list to be performed."
+    );
+
+    let (token, _) = login(&cloud, "admin", "admin").await;
+    let admin = Api {
+        cloud: &cloud,
+        token,
+        version: "2.1",
+    };
+    let (status, body) = admin
+        .get(&format!("/os-simple-tenant-usage/{project_id}?{query}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(server_usage(&body["tenant_usage"], &id).is_some());
+    let (status, body) = admin
+        .get(&format!("/os-simple-tenant-usage?{query}&detailed=1"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let usages = body["tenant_usages"].as_array().expect("tenant_usages");
+    let demo_usage = usages
+        .iter()
+        .find(|u| u["tenant_id"] == project_id.as_str())
+        .expect("the demo project is listed");
+    assert!(server_usage(demo_usage, &id).is_some());
+    assert_totals(demo_usage);
+    let (_, body) = admin.get(&format!("/os-simple-tenant-usage?{query}")).await;
+    let summary = body["tenant_usages"]
+        .as_array()
+        .and_then(|u| u.iter().find(|u| u["tenant_id"] == project_id.as_str()))
+        .expect("the demo project is listed");
+    assert!(summary.get("server_usages").is_none());
+    // Live servers keep counting up to now, so only nearly equal.
+    let total = |u: &Value| u["total_hours"].as_f64().expect("total_hours");
+    assert!((total(summary) - total(demo_usage)).abs() < 0.01);
+}
+
+#[tokio::test]
+async fn tenant_usage_pages_from_2_40() {
+    let (cloud, _dir) = start().await;
+    let (token, project_id) = login(&cloud, "demo", "demo").await;
+    let mut demo = Api {
+        cloud: &cloud,
+        token,
+        version: "2.40",
+    };
+    let query = format!(
+        "start={}&end={}",
+        usage_time(chrono::Duration::days(-1)),
+        usage_time(chrono::Duration::zero())
+    );
+    let base = format!("/os-simple-tenant-usage/{project_id}");
+    let (_, whole) = demo.get(&format!("{base}?{query}")).await;
+    assert_eq!(
+        whole["tenant_usage"]["server_usages"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert!(whole.get("tenant_usage_links").is_none());
+
+    // One server a page, following the next links.
+    let mut next = Some(format!("{base}?{query}&limit=1"));
+    let (mut ids, mut hours, mut pages) = (Vec::new(), 0.0, 0);
+    while let Some(page) = next.take() {
+        let (status, body) = demo.get(&page).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        pages += 1;
+        let usage = &body["tenant_usage"];
+        if let Some(servers) = usage["server_usages"].as_array() {
+            ids.extend(servers.iter().map(|s| s["instance_id"].clone()));
+            hours += usage["total_hours"].as_f64().expect("hours");
+        }
+        next = body["tenant_usage_links"][0]["href"].as_str().map(|href| {
+            assert!(href.contains("limit=1&marker="), "{href}");
+            href.split_once("/compute/v2.1")
+                .map(|(_, rest)| rest.to_owned())
+                .expect("a compute link")
+        });
+    }
+    // Two full pages, then an empty one ends it.
+    assert_eq!(pages, 3);
+    let mut want: Vec<Value> = whole["tenant_usage"]["server_usages"]
+        .as_array()
+        .expect("servers")
+        .iter()
+        .map(|s| s["instance_id"].clone())
+        .collect();
+    want.sort_by_key(|v| v.to_string());
+    assert_eq!(ids, want, "pages are ordered by id");
+    assert!(
+        (hours
+            - whole["tenant_usage"]["total_hours"]
+                .as_f64()
+                .expect("hours"))
+        .abs()
+            < 0.01
+    );
+
+    let (status, body) = demo.get(&format!("{base}?{query}&marker=nope")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        body["badRequest"]["message"],
+        "Marker nope could not be found."
+    );
+    let (status, _) = demo.get(&format!("{base}?{query}&limit=x")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // Before 2.40 paging parameters are ignored; from 2.75 unknown ones fail.
+    demo.version = "2.39";
+    let (_, body) = demo.get(&format!("{base}?{query}&limit=1")).await;
+    assert_eq!(
+        body["tenant_usage"]["server_usages"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert!(body.get("tenant_usage_links").is_none());
+    demo.version = "2.75";
+    let (status, body) = demo.get(&format!("{base}?{query}&detailed=1")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        body["badRequest"]["message"],
+        "Additional properties are not allowed ('detailed' was unexpected)"
+    );
+}

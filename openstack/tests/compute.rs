@@ -406,3 +406,86 @@ async fn server_images_are_named_through_glance() {
         .expect("none")
         .is_empty());
 }
+
+#[tokio::test]
+async fn tenant_usage_over_the_last_day() {
+    let c = Cloud::start().await;
+    let now = chrono::Utc::now();
+    let day_ago = now - chrono::Duration::days(1);
+    let end = now + chrono::Duration::hours(1);
+    let usage = compute::get_tenant_usage(&c.session, &c.project_id(), day_ago, end)
+        .await
+        .expect("usage");
+    let mut names: Vec<&str> = usage
+        .server_usages
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["demo-server-1", "demo-server-2"]);
+    for s in &usage.server_usages {
+        // Seeded an hour ago, launched moments later.
+        assert!(s.hours > 0.9 && s.hours < 1.1, "{s:?}");
+        assert_eq!(s.state, "active");
+        assert_eq!(s.vcpus, 1);
+        assert!(s.started_at.is_some_and(|t| t > day_ago && t < now));
+        assert_eq!(s.ended_at, None);
+        assert!(s.uptime > 3000, "{s:?}");
+    }
+    let tiny = usage
+        .server_usages
+        .iter()
+        .find(|s| s.flavor == "m1.tiny")
+        .expect("the m1.tiny server");
+    assert_eq!((tiny.memory_mb, tiny.local_gb), (512, 1));
+    let hours: f64 = usage.server_usages.iter().map(|s| s.hours).sum();
+    let memory: f64 = usage
+        .server_usages
+        .iter()
+        .map(|s| s.hours * s.memory_mb as f64)
+        .sum();
+    assert!((usage.total_hours - hours).abs() < 1e-6);
+    assert!((usage.total_vcpus_usage - hours).abs() < 1e-6);
+    assert!((usage.total_memory_mb_usage - memory).abs() < 1e-6);
+
+    // A deleted server keeps the time it lived.
+    let created = compute::create_server(&c.session, &small_server("short-lived"))
+        .await
+        .expect("create");
+    c.wait_for(&created.id, "ACTIVE").await;
+    compute::delete_server(&c.session, &created.id)
+        .await
+        .expect("delete");
+    let usage = compute::get_tenant_usage(&c.session, &c.project_id(), day_ago, end)
+        .await
+        .expect("usage");
+    let gone = usage
+        .server_usages
+        .iter()
+        .find(|s| s.instance_id == created.id)
+        .expect("the deleted server counts");
+    assert_eq!(gone.state, "terminated");
+    assert!(gone.ended_at.is_some());
+    assert!(gone.hours > 0.0 && gone.hours < 0.01, "{gone:?}");
+
+    // Nothing ran a year ago: the usage is empty, not an error.
+    let year_ago = now - chrono::Duration::days(365);
+    let empty = compute::get_tenant_usage(
+        &c.session,
+        &c.project_id(),
+        year_ago,
+        year_ago + chrono::Duration::days(1),
+    )
+    .await
+    .expect("empty usage");
+    assert_eq!(empty, compute::TenantUsage::default());
+    let e = compute::get_tenant_usage(&c.session, "someone-else", day_ago, end)
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::Forbidden { .. }), "{e:?}");
+    let e = compute::get_tenant_usage(&c.session, &c.project_id(), now, day_ago)
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::BadRequest { .. }), "{e:?}");
+    c.stop().await;
+}

@@ -13,6 +13,7 @@ pub mod limits;
 pub mod quotas;
 pub mod server_groups;
 pub mod servers;
+mod usage;
 
 use axum::extract::{FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -50,7 +51,8 @@ pub fn routes() -> Router<AppState> {
         .merge(limits::routes())
         .merge(quotas::routes())
         .merge(server_groups::routes())
-        .merge(availability_zones::routes());
+        .merge(availability_zones::routes())
+        .merge(usage::routes());
     api.route_layer(axum::middleware::from_fn(microversion_layer))
 }
 

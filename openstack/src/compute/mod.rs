@@ -13,6 +13,7 @@ mod limits;
 mod quota;
 mod server;
 mod server_group;
+mod usage;
 
 pub use action::{
     console_output, create_server_image, list_instance_actions, server_action, InstanceAction,
@@ -33,6 +34,7 @@ pub use server::{
 pub use server_group::{
     create_server_group, delete_server_group, list_server_groups, ServerGroup, ServerGroupPolicy,
 };
+pub use usage::{get_tenant_usage, ServerUsage, TenantUsage};
 
 use crate::session::{Call, Session};
 use reqwest::Method;
