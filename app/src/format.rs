@@ -20,6 +20,19 @@ pub fn format_number(n: i64, lang: &str) -> String {
     out
 }
 
+/// `1,234.5` (en) or `1.234,5` (de): one decimal, grouped as the language writes.
+pub fn format_decimal(x: f64, lang: &str) -> String {
+    let tenths = (x * 10.0).round() as i64;
+    let sep = if lang == "de" { ',' } else { '.' };
+    let whole = format_number(tenths / 10, lang);
+    let sign = if tenths < 0 && tenths / 10 == 0 {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{whole}{sep}{}", (tenths % 10).abs())
+}
+
 /// Formats an instant in the user's time zone and language.
 #[cfg(feature = "ssr")]
 pub fn format_datetime(at: chrono::DateTime<chrono::Utc>, lang: &str, tz: &str) -> String {
@@ -43,6 +56,13 @@ pub fn is_timezone(tz: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decimals_follow_the_language() {
+        assert_eq!(super::format_decimal(1234.56, "en"), "1,234.6");
+        assert_eq!(super::format_decimal(1234.56, "de"), "1.234,6");
+        assert_eq!(super::format_decimal(-0.25, "en"), "-0.3");
+    }
+
     use super::*;
 
     #[test]

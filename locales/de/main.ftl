@@ -428,3 +428,19 @@ quota-floating-ips = Floating-IPs
 
 ## Settings (more)
 settings-page-size-all = Alle
+
+## Project: usage summary
+usage-title = Nutzungsübersicht
+usage-from = Von
+usage-to = Bis
+usage-submit = Nutzung anzeigen
+usage-date-invalid = Geben Sie ein Datum als JJJJ-MM-TT ein.
+usage-start-after-end = Der Beginn muss am oder vor dem Ende liegen.
+usage-end-in-future = Das Ende darf nicht in der Zukunft liegen; wählen Sie heute oder früher.
+usage-active = Instanzen im Zeitraum
+usage-vcpu-hours = vCPU-Stunden
+usage-ram-hours = RAM-GiB-Stunden
+usage-disk-hours = Festplatten-GiB-Stunden
+usage-hours = Stunden
+usage-state = Zustand
+usage-empty = In diesem Zeitraum lief keine Instanz.

@@ -428,3 +428,19 @@ quota-floating-ips = Floating IPs
 
 ## Settings (more)
 settings-page-size-all = All
+
+## Project: usage summary
+usage-title = Usage summary
+usage-from = From
+usage-to = To
+usage-submit = Show usage
+usage-date-invalid = Enter a date as YYYY-MM-DD.
+usage-start-after-end = The start must be on or before the end.
+usage-end-in-future = The end cannot be in the future; choose today or earlier.
+usage-active = Instances in the period
+usage-vcpu-hours = vCPU hours
+usage-ram-hours = RAM GiB hours
+usage-disk-hours = Disk GiB hours
+usage-hours = Hours
+usage-state = State
+usage-empty = No instances ran in this period.

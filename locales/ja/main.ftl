@@ -416,3 +416,19 @@ quota-floating-ips = Floating IP
 
 ## Settings (more)
 settings-page-size-all = すべて
+
+## Project: usage summary
+usage-title = 使用状況の概要
+usage-from = 開始日
+usage-to = 終了日
+usage-submit = 使用状況を表示
+usage-date-invalid = 日付は YYYY-MM-DD の形式で入力してください。
+usage-start-after-end = 開始日は終了日以前にしてください。
+usage-end-in-future = 終了日に未来の日付は指定できません。今日以前を選んでください。
+usage-active = 期間内のインスタンス
+usage-vcpu-hours = vCPU 時間
+usage-ram-hours = RAM GiB 時間
+usage-disk-hours = ディスク GiB 時間
+usage-hours = 時間
+usage-state = 状態
+usage-empty = この期間に稼働したインスタンスはありません。

@@ -416,3 +416,19 @@ quota-floating-ips = 浮动 IP
 
 ## Settings (more)
 settings-page-size-all = 全部
+
+## Project: usage summary
+usage-title = 使用情况摘要
+usage-from = 开始日期
+usage-to = 结束日期
+usage-submit = 显示使用情况
+usage-date-invalid = 请按 YYYY-MM-DD 格式输入日期。
+usage-start-after-end = 开始日期不能晚于结束日期。
+usage-end-in-future = 结束日期不能是将来的日期,请选择今天或更早。
+usage-active = 期间内的云主机
+usage-vcpu-hours = vCPU 小时
+usage-ram-hours = 内存 GiB 小时
+usage-disk-hours = 磁盘 GiB 小时
+usage-hours = 小时
+usage-state = 状态
+usage-empty = 此期间没有运行的云主机。

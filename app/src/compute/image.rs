@@ -328,10 +328,11 @@ pub fn format_bytes(bytes: u64) -> String {
         format!("{bytes} B")
     } else {
         let lang = crate::i18n::current_language();
-        let tenths = (value * 10.0).round() as i64;
-        let whole = crate::format::format_number(tenths / 10, &lang);
-        let sep = if lang == "de" { "," } else { "." };
-        format!("{whole}{sep}{} {}", tenths % 10, UNITS[unit])
+        format!(
+            "{} {}",
+            crate::format::format_decimal(value, &lang),
+            UNITS[unit]
+        )
     }
 }
 

@@ -1,8 +1,10 @@
 //! Project → Overview.
 
 mod quota;
+mod usage;
 
 pub use quota::{project_quota, QuotaUsage};
+pub use usage::{project_usage, UsageSummary};
 
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -76,6 +78,7 @@ pub fn Overview() -> impl IntoView {
             }
         })}
         <quota::QuotaCharts/>
+        <usage::UsageSection/>
         <section class="mt-8">
             <h2 class="mb-2 text-lg font-semibold">{move_tr!("overview-services")}</h2>
             <Suspense fallback=Loading>
