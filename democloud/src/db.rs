@@ -459,6 +459,25 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// Sets the columns of one row of `table` whose new value is `Some`: the
+/// partial updates of PUT requests.
+pub fn update_columns(
+    conn: &Connection,
+    table: &str,
+    id: &str,
+    changes: &[(&str, Option<&dyn rusqlite::ToSql>)],
+) -> rusqlite::Result<()> {
+    for (column, value) in changes {
+        if let Some(value) = value {
+            conn.execute(
+                &format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1"),
+                rusqlite::params![id, value],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// A new Keystone-style id: 32 lowercase hex characters.
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()

@@ -329,34 +329,23 @@ async fn update_network(
                 ));
             }
         }
-        let set = |column: &str, value: &dyn rusqlite::ToSql| -> Result<(), Fault> {
-            tx.execute(
-                &format!("UPDATE networks SET {column} = ?2 WHERE id = ?1"),
-                params![n.id, value],
-            )?;
-            Ok(())
-        };
-        if let Some(v) = &name {
-            set("name", v)?;
-        }
-        if let Some(v) = &description {
-            set("description", v)?;
-        }
-        if let Some(v) = &admin_state_up {
-            set("admin_state_up", v)?;
-        }
-        if let Some(v) = &shared {
-            set("shared", v)?;
-        }
-        if let Some(v) = &external {
-            set("external", v)?;
-        }
-        if let Some(v) = &port_security {
-            set("port_security_enabled", v)?;
-        }
-        if let Some(v) = &mtu {
-            set("mtu", v)?;
-        }
+        crate::db::update_columns(
+            &tx,
+            "networks",
+            &n.id,
+            &[
+                ("name", name.as_ref().map(|v| v as _)),
+                ("description", description.as_ref().map(|v| v as _)),
+                ("admin_state_up", admin_state_up.as_ref().map(|v| v as _)),
+                ("shared", shared.as_ref().map(|v| v as _)),
+                ("external", external.as_ref().map(|v| v as _)),
+                (
+                    "port_security_enabled",
+                    port_security.as_ref().map(|v| v as _),
+                ),
+                ("mtu", mtu.as_ref().map(|v| v as _)),
+            ],
+        )?;
         touch(&tx, "networks", &n.id)?;
         let n = get(&tx, &n.id)?.ok_or_else(|| not_found(&id))?;
         let v = render_one(&tx, &n)?;

@@ -711,32 +711,22 @@ async fn update_port(
         let p = load(&tx, &auth, &id)?;
         let net =
             networks::get(&tx, &p.network_id)?.ok_or_else(|| networks::not_found(&p.network_id))?;
-        let set = |column: &str, value: &dyn rusqlite::ToSql| -> Result<(), Fault> {
-            tx.execute(
-                &format!("UPDATE ports SET {column} = ?2 WHERE id = ?1"),
-                params![p.id, value],
-            )?;
-            Ok(())
-        };
-        if let Some(v) = &name {
-            set("name", v)?;
-        }
-        if let Some(v) = &description {
-            set("description", v)?;
-        }
-        if let Some(v) = &admin_state_up {
-            set("admin_state_up", v)?;
-        }
-        if let Some(v) = &device_id {
-            set("device_id", v)?;
-        }
-        if let Some(v) = &device_owner {
-            set("device_owner", v)?;
-        }
+        crate::db::update_columns(
+            &tx,
+            "ports",
+            &p.id,
+            &[
+                ("name", name.as_ref().map(|v| v as _)),
+                ("description", description.as_ref().map(|v| v as _)),
+                ("admin_state_up", admin_state_up.as_ref().map(|v| v as _)),
+                ("device_id", device_id.as_ref().map(|v| v as _)),
+                ("device_owner", device_owner.as_ref().map(|v| v as _)),
+            ],
+        )?;
         if let Some(m) = &mac_address {
             let m = m.to_ascii_lowercase();
             check_mac(&tx, &net, &m, Some(&p.id))?;
-            set("mac_address", &m)?;
+            crate::db::update_columns(&tx, "ports", &p.id, &[("mac_address", Some(&m as _))])?;
         }
         if let Some(requests) = &fixed {
             let ips = allocate(&tx, &net, Some(requests), Some(&p.id))?;
@@ -759,9 +749,15 @@ async fn update_port(
             check_groups(&tx, &p.project_id, g, security, has_ip)?;
             store_groups(&tx, &p.id, g)?;
         }
-        if let Some(v) = &port_security {
-            set("port_security_enabled", v)?;
-        }
+        crate::db::update_columns(
+            &tx,
+            "ports",
+            &p.id,
+            &[(
+                "port_security_enabled",
+                port_security.as_ref().map(|v| v as _),
+            )],
+        )?;
         touch(&tx, "ports", &p.id)?;
         let p = get(&tx, &p.id)?.ok_or_else(|| not_found(&id))?;
         let v = render_one(&tx, &p, admin)?;

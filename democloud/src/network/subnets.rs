@@ -542,28 +542,20 @@ async fn update_subnet(
             .ok_or_else(|| Fault::invalid_input("the stored CIDR is damaged"))?;
         let gateway = gateway_attr(&attrs, cidr)?;
         let pools = pools_attr(&attrs, cidr, gateway.unwrap_or_else(|| s.gateway()))?;
-        let set = |column: &str, value: &dyn rusqlite::ToSql| -> Result<(), Fault> {
-            tx.execute(
-                &format!("UPDATE subnets SET {column} = ?2 WHERE id = ?1"),
-                params![s.id, value],
-            )?;
-            Ok(())
-        };
-        if let Some(v) = &name {
-            set("name", v)?;
-        }
-        if let Some(v) = &description {
-            set("description", v)?;
-        }
-        if let Some(v) = &enable_dhcp {
-            set("enable_dhcp", v)?;
-        }
-        if let Some(v) = &dns {
-            set("dns_nameservers", &json!(v).to_string())?;
-        }
-        if let Some(v) = &routes {
-            set("host_routes", &v.to_string())?;
-        }
+        let dns = dns.as_ref().map(|v| json!(v).to_string());
+        let routes = routes.as_ref().map(|v| v.to_string());
+        crate::db::update_columns(
+            &tx,
+            "subnets",
+            &s.id,
+            &[
+                ("name", name.as_ref().map(|v| v as _)),
+                ("description", description.as_ref().map(|v| v as _)),
+                ("enable_dhcp", enable_dhcp.as_ref().map(|v| v as _)),
+                ("dns_nameservers", dns.as_ref().map(|v| v as _)),
+                ("host_routes", routes.as_ref().map(|v| v as _)),
+            ],
+        )?;
         if let Some(gw) = gateway {
             let pools_now = pools.clone().unwrap_or_else(|| s.pools());
             if let Some(p) = gw.and_then(|g| pools_now.iter().find(|p| p.contains(g))) {
@@ -577,11 +569,21 @@ async fn update_subnet(
                     ),
                 ));
             }
-            set("gateway_ip", &gw.map(|g| g.to_string()))?;
+            let gateway_ip = gw.map(|g| g.to_string());
+            crate::db::update_columns(
+                &tx,
+                "subnets",
+                &s.id,
+                &[("gateway_ip", Some(&gateway_ip as _))],
+            )?;
         }
-        if let Some(p) = &pools {
-            set("allocation_pools", &pools_json(p))?;
-        }
+        let pools = pools.as_ref().map(|p| pools_json(p));
+        crate::db::update_columns(
+            &tx,
+            "subnets",
+            &s.id,
+            &[("allocation_pools", pools.as_ref().map(|v| v as _))],
+        )?;
         touch(&tx, "subnets", &s.id)?;
         let s = get(&tx, &s.id)?.ok_or_else(|| not_found(&id))?;
         tx.commit()?;
