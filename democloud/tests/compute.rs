@@ -1,9 +1,11 @@
 //! End-to-end tests of the Nova (compute v2.1) API over real HTTP.
 
+mod common;
+
 use std::path::Path;
 use std::time::Duration;
 
-use democloud::{Config, DemoCloud};
+use democloud::DemoCloud;
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -13,19 +15,11 @@ use serde_json::{json, Value};
 const DELAY: Duration = Duration::from_millis(300);
 
 async fn start_in(dir: &Path) -> DemoCloud {
-    let config = Config {
-        listen: "127.0.0.1:0".parse().expect("addr"),
-        data_dir: dir.to_owned(),
-        build_delay: DELAY,
-        ..Config::default()
-    };
-    DemoCloud::start(config).await.expect("democloud starts")
+    common::start_in(dir, |c| c.build_delay = DELAY).await
 }
 
 async fn start() -> (DemoCloud, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cloud = start_in(dir.path()).await;
-    (cloud, dir)
+    common::start(|c| c.build_delay = DELAY).await
 }
 
 /// Logs in with a project-scoped token; returns (token, project id).

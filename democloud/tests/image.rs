@@ -1,8 +1,10 @@
 //! End-to-end tests of the Glance (image v2) API over real HTTP.
 
+mod common;
+
 use std::path::Path;
 
-use democloud::{Config, DemoCloud};
+use democloud::DemoCloud;
 use md5::{Digest, Md5};
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{json, Value};
@@ -11,18 +13,11 @@ use serde_json::{json, Value};
 // Helpers
 
 async fn start_in(dir: &Path) -> DemoCloud {
-    let config = Config {
-        listen: "127.0.0.1:0".parse().expect("addr"),
-        data_dir: dir.to_owned(),
-        ..Config::default()
-    };
-    DemoCloud::start(config).await.expect("democloud starts")
+    common::start_in(dir, |_| {}).await
 }
 
 async fn start() -> (DemoCloud, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cloud = start_in(dir.path()).await;
-    (cloud, dir)
+    common::start(|_| {}).await
 }
 
 async fn login(cloud: &DemoCloud, user: &str, project: &str) -> String {

@@ -1,6 +1,7 @@
 //! End-to-end tests of the Keystone v3 API over real HTTP.
 
-use std::path::Path;
+mod common;
+
 use std::time::Duration;
 
 use democloud::{Config, DemoCloud, Error};
@@ -10,20 +11,10 @@ use serde_json::{json, Value};
 // ---------------------------------------------------------------------------
 // Helpers
 
-async fn start_in(dir: &Path, tweak: impl FnOnce(&mut Config)) -> DemoCloud {
-    let mut config = Config {
-        listen: "127.0.0.1:0".parse().expect("addr"),
-        data_dir: dir.to_owned(),
-        ..Config::default()
-    };
-    tweak(&mut config);
-    DemoCloud::start(config).await.expect("democloud starts")
-}
+use common::start_in;
 
 async fn start() -> (DemoCloud, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cloud = start_in(dir.path(), |_| {}).await;
-    (cloud, dir)
+    common::start(|_| {}).await
 }
 
 fn client() -> Client {

@@ -1,10 +1,12 @@
 //! End-to-end tests of the Neutron (network v2.0) API, its Nova
 //! integration and Nova server groups, over real HTTP.
 
+mod common;
+
 use std::path::Path;
 use std::time::Duration;
 
-use democloud::{Config, DemoCloud};
+use democloud::DemoCloud;
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -14,19 +16,11 @@ use serde_json::{json, Value};
 const PUBLIC: &str = "4c7b3a52-0e5e-4f43-9d3b-6a0c1b2d9e01";
 
 async fn start_in(dir: &Path) -> DemoCloud {
-    let config = Config {
-        listen: "127.0.0.1:0".parse().expect("addr"),
-        data_dir: dir.to_owned(),
-        build_delay: Duration::from_millis(100),
-        ..Config::default()
-    };
-    DemoCloud::start(config).await.expect("democloud starts")
+    common::start_in(dir, |c| c.build_delay = Duration::from_millis(100)).await
 }
 
 async fn start() -> (DemoCloud, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cloud = start_in(dir.path()).await;
-    (cloud, dir)
+    common::start(|c| c.build_delay = Duration::from_millis(100)).await
 }
 
 /// A logged-in user of one project, talking to Neutron and Nova.
