@@ -1,59 +1,18 @@
 //! Integration tests of the compute (Nova) client against the demo cloud.
 
+mod common;
+use common::Cloud;
+
+const DELAY: Duration = Duration::from_millis(200);
+
 use openstack::compute::{
     self, Networks, RebootType, ServerAction, ServerCreate, ServerFilter, ServerUpdate,
 };
-use openstack::identity::{DomainRef, PasswordCredentials, Scope};
-use openstack::{Client, ClientOptions, Error, Session};
+use openstack::Error;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-struct Cloud {
-    cloud: democloud::DemoCloud,
-    session: Session,
-    // Kept so the data directory outlives the cloud.
-    _dir: tempfile::TempDir,
-}
-
 impl Cloud {
-    /// A demo cloud with demo/demo logged in to project `demo`.
-    async fn start() -> Cloud {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let config = democloud::Config {
-            listen: "127.0.0.1:0".parse().expect("listen address"),
-            data_dir: dir.path().into(),
-            build_delay: Duration::from_millis(200),
-            ..Default::default()
-        };
-        let cloud = democloud::DemoCloud::start(config)
-            .await
-            .expect("democloud starts");
-        let client = Client::new(&ClientOptions::default()).expect("client");
-        let creds = PasswordCredentials::new("demo", "Default", "demo");
-        let scope = Scope::ProjectName {
-            name: "demo".into(),
-            domain: DomainRef::Name("Default".into()),
-        };
-        let session = Session::login(client, cloud.auth_url().to_string(), &creds, scope)
-            .await
-            .expect("demo logs in");
-        Cloud {
-            cloud,
-            session,
-            _dir: dir,
-        }
-    }
-
-    fn project_id(&self) -> String {
-        self.session
-            .token
-            .project
-            .as_ref()
-            .map(|p| p.id.clone())
-            .expect("scoped to a project")
-    }
-
-    /// Polls until the server shows `status`, failing after a few seconds.
     async fn wait_for(&self, id: &str, status: &str) -> compute::Server {
         for _ in 0..100 {
             let s = compute::get_server(&self.session, id)
@@ -65,10 +24,6 @@ impl Cloud {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         panic!("server {id} never became {status}");
-    }
-
-    async fn stop(self) {
-        let _ = self.cloud.shutdown().await;
     }
 }
 
@@ -84,7 +39,7 @@ fn small_server(name: &str) -> ServerCreate {
 
 #[tokio::test]
 async fn flavors_list_show_and_extra_specs() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let flavors = compute::list_flavors(&c.session).await.expect("flavors");
     let names: Vec<&str> = flavors.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(
@@ -111,7 +66,7 @@ async fn flavors_list_show_and_extra_specs() {
 
 #[tokio::test]
 async fn seeded_servers_list_with_2_79_fields() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let servers = compute::list_servers(&c.session, &ServerFilter::default())
         .await
         .expect("servers");
@@ -159,7 +114,7 @@ async fn seeded_servers_list_with_2_79_fields() {
 
 #[tokio::test]
 async fn paging_with_limit_one_follows_the_marker() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     compute::create_server(&c.session, &small_server("third"))
         .await
         .expect("created");
@@ -203,7 +158,7 @@ async fn paging_with_limit_one_follows_the_marker() {
 
 #[tokio::test]
 async fn server_lifecycle() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let create = ServerCreate {
         user_data: Some(b"#cloud-config\n".to_vec()),
         metadata: BTreeMap::from([("role".to_owned(), "test".to_owned())]),
@@ -291,7 +246,7 @@ async fn server_lifecycle() {
 
 #[tokio::test]
 async fn keypairs_create_import_and_delete() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let k = compute::create_keypair(&c.session, "k1")
         .await
         .expect("created");
@@ -338,7 +293,7 @@ async fn keypairs_create_import_and_delete() {
 
 #[tokio::test]
 async fn limits_quotas_and_zones() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let limits = compute::get_limits(&c.session).await.expect("limits");
     assert_eq!(limits.total_instances_used, 2);
     assert_eq!(limits.total_cores_used, 2);
@@ -368,7 +323,7 @@ async fn limits_quotas_and_zones() {
 
 #[tokio::test]
 async fn quota_exceeded_is_forbidden() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let create = ServerCreate {
         flavor_ref: "4".into(),
         min_count: Some(5),
@@ -391,7 +346,7 @@ async fn quota_exceeded_is_forbidden() {
 
 #[tokio::test]
 async fn server_images_are_named_through_glance() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let servers = compute::list_servers(&c.session, &ServerFilter::default())
         .await
         .expect("servers");
@@ -409,7 +364,7 @@ async fn server_images_are_named_through_glance() {
 
 #[tokio::test]
 async fn tenant_usage_over_the_last_day() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let now = chrono::Utc::now();
     let day_ago = now - chrono::Duration::days(1);
     let end = now + chrono::Duration::hours(1);

@@ -1,64 +1,17 @@
 //! Integration tests of the image (Glance v2) client against the demo cloud.
 
+mod common;
+use common::Cloud;
+
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use openstack::identity::{DomainRef, PasswordCredentials, Scope};
 use openstack::image::{self, Body, ImageCreate, ImageFilter, ImagePatch};
-use openstack::{Client, ClientOptions, Error, Session};
+use openstack::{Error, Session};
 use serde_json::json;
 
-struct Cloud {
-    cloud: democloud::DemoCloud,
-    session: Session,
-    // Kept so the data directory outlives the cloud.
-    _dir: tempfile::TempDir,
-}
-
 async fn login(cloud: &democloud::DemoCloud, user: &str, project: &str) -> Session {
-    let client = Client::new(&ClientOptions::default()).expect("client");
-    let creds = PasswordCredentials::new(user, "Default", user);
-    let scope = Scope::ProjectName {
-        name: project.into(),
-        domain: DomainRef::Name("Default".into()),
-    };
-    Session::login(client, cloud.auth_url().to_string(), &creds, scope)
-        .await
-        .expect("logs in")
-}
-
-impl Cloud {
-    /// A demo cloud with demo/demo logged in to project `demo`.
-    async fn start() -> Cloud {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let config = democloud::Config {
-            listen: "127.0.0.1:0".parse().expect("listen address"),
-            data_dir: dir.path().into(),
-            ..Default::default()
-        };
-        let cloud = democloud::DemoCloud::start(config)
-            .await
-            .expect("democloud starts");
-        let session = login(&cloud, "demo", "demo").await;
-        Cloud {
-            cloud,
-            session,
-            _dir: dir,
-        }
-    }
-
-    fn project_id(&self) -> String {
-        self.session
-            .token
-            .project
-            .as_ref()
-            .map(|p| p.id.clone())
-            .expect("scoped to a project")
-    }
-
-    async fn stop(self) {
-        let _ = self.cloud.shutdown().await;
-    }
+    common::login(cloud, user, user, project).await
 }
 
 fn qcow2(name: &str) -> ImageCreate {
@@ -131,7 +84,7 @@ async fn assert_downloads(session: &Session, id: &str, len: usize, seed: u32) {
 
 #[tokio::test]
 async fn list_pages_follow_the_next_link() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(std::time::Duration::from_millis(200)).await;
     for i in 0..5 {
         image::create_image(&c.session, &qcow2(&format!("page-{i}")))
             .await
@@ -227,7 +180,7 @@ async fn list_pages_follow_the_next_link() {
 
 #[tokio::test]
 async fn create_upload_download_roundtrip() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(std::time::Duration::from_millis(200)).await;
     let mut create = qcow2("roundtrip");
     create.min_disk = Some(2);
     create.min_ram = Some(256);
@@ -298,7 +251,7 @@ async fn create_upload_download_roundtrip() {
 
 #[tokio::test]
 async fn patch_properties_name_and_visibility() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(std::time::Duration::from_millis(200)).await;
     let img = image::create_image(&c.session, &qcow2("before"))
         .await
         .expect("created");
@@ -435,7 +388,7 @@ async fn patch_properties_name_and_visibility() {
 
 #[tokio::test]
 async fn protected_images_refuse_delete() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(std::time::Duration::from_millis(200)).await;
     let mut create = qcow2("keep-me");
     create.protected = Some(true);
     let img = image::create_image(&c.session, &create)
@@ -474,7 +427,7 @@ async fn protected_images_refuse_delete() {
 #[tokio::test]
 async fn server_snapshots_become_images() {
     use openstack::compute::{self, ServerFilter};
-    let c = Cloud::start().await;
+    let c = Cloud::start(std::time::Duration::from_millis(200)).await;
     let servers = compute::list_servers(&c.session, &ServerFilter::default())
         .await
         .expect("servers");

@@ -1,69 +1,19 @@
 //! Integration tests of the network (Neutron) client and compute server
 //! groups against the demo cloud.
 
+mod common;
+use common::Cloud;
+
 use openstack::compute::{self, Networks, ServerCreate, ServerGroupPolicy};
-use openstack::identity::{DomainRef, PasswordCredentials, Scope};
 use openstack::network::{self, Direction, NetworkFilter, PortFilter, SecurityGroupRuleCreate};
-use openstack::{Client, ClientOptions, Error, Session};
+use openstack::Error;
 use std::time::Duration;
 
-struct Cloud {
-    cloud: democloud::DemoCloud,
-    session: Session,
-    // Kept so the data directory outlives the cloud.
-    _dir: tempfile::TempDir,
-}
-
-impl Cloud {
-    /// A demo cloud with demo/demo logged in to project `demo`.
-    async fn start() -> Cloud {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let config = democloud::Config {
-            listen: "127.0.0.1:0".parse().expect("listen address"),
-            data_dir: dir.path().into(),
-            build_delay: Duration::from_millis(100),
-            ..Default::default()
-        };
-        let cloud = democloud::DemoCloud::start(config)
-            .await
-            .expect("democloud starts");
-        let session = login(&cloud, "demo", "demo").await;
-        Cloud {
-            cloud,
-            session,
-            _dir: dir,
-        }
-    }
-
-    fn project_id(&self) -> String {
-        self.session
-            .token
-            .project
-            .as_ref()
-            .map(|p| p.id.clone())
-            .expect("scoped to a project")
-    }
-
-    async fn stop(self) {
-        self.cloud.shutdown().await;
-    }
-}
-
-async fn login(cloud: &democloud::DemoCloud, user: &str, password: &str) -> Session {
-    let client = Client::new(&ClientOptions::default()).expect("client");
-    let creds = PasswordCredentials::new(user, "Default", password);
-    let scope = Scope::ProjectName {
-        name: "demo".into(),
-        domain: DomainRef::Name("Default".into()),
-    };
-    Session::login(client, cloud.auth_url().to_string(), &creds, scope)
-        .await
-        .expect("logs in")
-}
+const DELAY: Duration = Duration::from_millis(100);
 
 #[tokio::test]
 async fn networks_and_subnets_list_with_filters() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let all = network::list_networks(&c.session, &NetworkFilter::default())
         .await
         .expect("networks");
@@ -129,7 +79,7 @@ async fn networks_and_subnets_list_with_filters() {
 
 #[tokio::test]
 async fn ports_of_a_server() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let servers = compute::list_servers(&c.session, &Default::default())
         .await
         .expect("servers");
@@ -164,7 +114,7 @@ async fn ports_of_a_server() {
 
 #[tokio::test]
 async fn security_groups_and_rules_round_trip() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let groups = network::list_security_groups(&c.session)
         .await
         .expect("groups");
@@ -240,7 +190,7 @@ async fn security_groups_and_rules_round_trip() {
 
 #[tokio::test]
 async fn floating_ip_follows_a_server() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let public = network::list_networks(
         &c.session,
         &NetworkFilter {
@@ -354,7 +304,7 @@ async fn floating_ip_follows_a_server() {
 
 #[tokio::test]
 async fn quota_details_count_usage() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     let q = network::get_quota_details(&c.session, &c.project_id())
         .await
         .expect("quota");
@@ -382,7 +332,7 @@ async fn quota_details_count_usage() {
 
 #[tokio::test]
 async fn server_groups_create_list_delete() {
-    let c = Cloud::start().await;
+    let c = Cloud::start(DELAY).await;
     assert!(compute::list_server_groups(&c.session)
         .await
         .expect("list")
