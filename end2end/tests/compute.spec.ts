@@ -176,14 +176,15 @@ test.describe("compute", () => {
     await login(page, DEMO);
     await page.goto("/project/instances");
     await hydrated(page);
+    const cells = page.getByTestId("instance-row").locator("td:nth-child(2) a");
+    const names = (await cells.allTextContents()).sort();
+    // The old rows stay while Nova's sorted page loads: wait for the new order.
     await page.getByTestId("sort-name").click();
     await expect(page).toHaveURL(/sort=name/);
-    const names = await page.getByTestId("instance-row").locator("td:nth-child(2) a").allTextContents();
-    expect(names).toEqual([...names].sort());
+    await expect(cells).toHaveText(names);
     await page.getByTestId("sort-name").click();
     await expect(page).toHaveURL(/sort=-name/);
-    const reversed = await page.getByTestId("instance-row").locator("td:nth-child(2) a").allTextContents();
-    expect(reversed).toEqual([...names].sort().reverse());
+    await expect(cells).toHaveText([...names].reverse());
   });
 
   test("create a key pair (private key once) and import one, then delete both", async ({ page }) => {
