@@ -6,6 +6,7 @@
 
 pub mod data;
 pub mod images;
+pub mod metadefs;
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .route("/image/versions", get(versions))
         .merge(images::routes())
         .merge(data::routes())
+        .merge(metadefs::routes())
 }
 
 /// Directory holding image data files.

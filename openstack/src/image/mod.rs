@@ -2,12 +2,17 @@
 
 mod data;
 mod images;
+mod metadefs;
 
 pub use data::{download_image_data, upload_image_data};
 pub use images::{
     add_image_tag, create_image, delete_image, get_image, images_by_id, list_images,
     list_images_page, remove_image_tag, update_image, Image, ImageCreate, ImageFilter, ImagePage,
     ImagePatch, PATCH_CONTENT_TYPE,
+};
+pub use metadefs::{
+    builtin_metadef_namespaces, get_metadef_namespace, list_metadef_namespaces, MetadefNamespace,
+    MetadefObject, MetadefProperty, MetadefPropertyItems, MetadefResourceTypeAssociation,
 };
 /// The body type of [`upload_image_data`], so callers need no direct
 /// reqwest dependency to stream one (`Body::wrap_stream`).
