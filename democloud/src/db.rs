@@ -366,6 +366,120 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (project_id, resource)
     );
     "#,
+    // 7: flavor access (private flavors) and flavor descriptions.
+    r#"
+    -- A deleted flavor keeps its row (deleted = 1) while servers use it, so
+    -- names are unique among live flavors only: the table is rebuilt
+    -- without UNIQUE (name), keeping each rowid (Nova's internal flavor id,
+    -- which its flavor access messages show).
+    CREATE TABLE flavors_new (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        vcpus       INTEGER NOT NULL,
+        ram         INTEGER NOT NULL,
+        disk        INTEGER NOT NULL,
+        ephemeral   INTEGER NOT NULL DEFAULT 0,
+        swap        INTEGER NOT NULL DEFAULT 0,
+        rxtx_factor REAL NOT NULL DEFAULT 1.0,
+        is_public   INTEGER NOT NULL DEFAULT 1,
+        description TEXT,
+        deleted     INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO flavors_new (rowid, id, name, vcpus, ram, disk, ephemeral, swap,
+                             rxtx_factor, is_public, description)
+        SELECT rowid, id, name, vcpus, ram, disk, ephemeral, swap, rxtx_factor,
+               is_public, description FROM flavors;
+    CREATE TABLE flavor_extra_specs_new (
+        flavor_id TEXT NOT NULL REFERENCES flavors_new(id) ON DELETE CASCADE,
+        key       TEXT NOT NULL,
+        value     TEXT NOT NULL,
+        PRIMARY KEY (flavor_id, key)
+    );
+    INSERT INTO flavor_extra_specs_new (flavor_id, key, value)
+        SELECT flavor_id, key, value FROM flavor_extra_specs;
+    -- Children first: dropping flavors would cascade into the old specs.
+    DROP TABLE flavor_extra_specs;
+    DROP TABLE flavors;
+    -- Renaming also points the new specs' foreign key at "flavors".
+    ALTER TABLE flavors_new RENAME TO flavors;
+    ALTER TABLE flavor_extra_specs_new RENAME TO flavor_extra_specs;
+    CREATE UNIQUE INDEX flavors_live_name ON flavors(name) WHERE deleted = 0;
+    -- Projects that may see and use a private flavor.
+    CREATE TABLE flavor_projects (
+        flavor_id  TEXT NOT NULL REFERENCES flavors(id) ON DELETE CASCADE,
+        project_id TEXT NOT NULL,
+        PRIMARY KEY (flavor_id, project_id)
+    );
+    CREATE INDEX flavor_projects_project ON flavor_projects(project_id);
+    "#,
+    // 8: compute hosts: hypervisors, services, aggregates, and the host
+    // and guest CPU topology of each server.
+    r#"
+    -- Nova's compute_nodes: one hypervisor per host. Integer ids before
+    -- microversion 2.53, uuids from it on.
+    CREATE TABLE compute_nodes (
+        id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid                TEXT NOT NULL UNIQUE,
+        host                TEXT NOT NULL UNIQUE,
+        hypervisor_hostname TEXT NOT NULL,
+        hypervisor_type     TEXT NOT NULL,
+        hypervisor_version  INTEGER NOT NULL,
+        host_ip             TEXT NOT NULL,
+        vcpus               INTEGER NOT NULL,
+        memory_mb           INTEGER NOT NULL,
+        local_gb            INTEGER NOT NULL,
+        cpu_info            TEXT NOT NULL,
+        created_at          INTEGER NOT NULL
+    );
+    CREATE TABLE compute_services (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid            TEXT NOT NULL UNIQUE,
+        host            TEXT NOT NULL,
+        binary          TEXT NOT NULL,
+        disabled        INTEGER NOT NULL DEFAULT 0,
+        disabled_reason TEXT,
+        forced_down     INTEGER NOT NULL DEFAULT 0,
+        created_at      INTEGER NOT NULL,
+        updated_at      INTEGER NOT NULL,
+        UNIQUE (host, binary)
+    );
+    CREATE TABLE aggregates (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid       TEXT NOT NULL UNIQUE,
+        name       TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER
+    );
+    CREATE TABLE aggregate_hosts (
+        aggregate_id INTEGER NOT NULL REFERENCES aggregates(id) ON DELETE CASCADE,
+        host         TEXT NOT NULL,
+        PRIMARY KEY (aggregate_id, host)
+    );
+    CREATE INDEX aggregate_hosts_host ON aggregate_hosts(host);
+    -- The availability zone of an aggregate is its metadata key
+    -- availability_zone, as in Nova.
+    CREATE TABLE aggregate_metadata (
+        aggregate_id INTEGER NOT NULL REFERENCES aggregates(id) ON DELETE CASCADE,
+        key          TEXT NOT NULL,
+        value        TEXT NOT NULL,
+        PRIMARY KEY (aggregate_id, key)
+    );
+    -- host is NULL for a server no host took (NoValidHost) and for a
+    -- shelved-offloaded one; old_host is the resize source for a revert.
+    -- Existing servers get a host when the hosts are seeded.
+    ALTER TABLE servers ADD COLUMN host TEXT;
+    ALTER TABLE servers ADD COLUMN old_host TEXT;
+    -- The guest CPU topology the "hypervisor" chose (NULL: one socket per vCPU).
+    ALTER TABLE servers ADD COLUMN cpu_sockets INTEGER;
+    ALTER TABLE servers ADD COLUMN cpu_cores INTEGER;
+    ALTER TABLE servers ADD COLUMN cpu_threads INTEGER;
+    -- The last instance fault, shown for servers in ERROR.
+    ALTER TABLE servers ADD COLUMN fault_code INTEGER;
+    ALTER TABLE servers ADD COLUMN fault_message TEXT;
+    ALTER TABLE servers ADD COLUMN fault_details TEXT;
+    ALTER TABLE servers ADD COLUMN fault_created_at INTEGER;
+    CREATE INDEX servers_host ON servers(host);
+    "#,
 ];
 
 /// Shared handle to the database.

@@ -160,7 +160,7 @@ async fn version_discovery_and_catalog() {
     let v = &body["version"];
     assert_eq!(v["status"], "CURRENT");
     assert_eq!(v["min_version"], "2.1");
-    assert_eq!(v["version"], "2.79");
+    assert_eq!(v["version"], "2.86");
     assert_eq!(v["links"][0]["href"], format!("{base}/compute/v2.1/"));
 
     // The token's catalog lists nova at /compute/v2.1.
@@ -223,17 +223,17 @@ async fn microversion_headers_are_echoed_and_checked() {
     let resp = get(Some("2.55"), false).await.expect("request");
     assert_eq!(echoed(&resp), "compute 2.55");
     let resp = get(Some("latest"), false).await.expect("request");
-    assert_eq!(echoed(&resp), "compute 2.79");
+    assert_eq!(echoed(&resp), "compute 2.86");
     let resp = get(Some("2.10"), true).await.expect("request");
     assert_eq!(echoed(&resp), "compute 2.10");
 
-    let resp = get(Some("2.80"), false).await.expect("request");
+    let resp = get(Some("2.87"), false).await.expect("request");
     assert_eq!(resp.status(), StatusCode::NOT_ACCEPTABLE);
     assert!(resp.headers().contains_key("vary"));
     let body: Value = resp.json().await.expect("json");
     let message = body["computeFault"]["message"].as_str().expect("message");
     assert!(
-        message.contains("Version 2.80 is not supported"),
+        message.contains("Version 2.87 is not supported"),
         "{message}"
     );
 

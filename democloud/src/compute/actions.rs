@@ -9,6 +9,7 @@ use axum::{Json, Router};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
+use super::hosts::{self, InstanceFault};
 use super::servers::{
     self, begin_transition, check_locked, load, record_action, Server, POWER_PAUSED, POWER_RUNNING,
     POWER_SHUTDOWN, POWER_SUSPENDED,
@@ -30,6 +31,7 @@ pub fn routes() -> Router<AppState> {
             &path("/servers/{server_id}/os-instance-actions/{request_id}"),
             get(show_action),
         )
+        .route(&path("/servers/{server_id}/diagnostics"), get(diagnostics))
 }
 
 /// Nova's 409 for an action the server's state does not allow. Nova names
@@ -184,6 +186,11 @@ fn perform(
     if let Some(t) = simple_transition(action) {
         check_locked(s, auth)?;
         require_state(action, s, t.allowed)?;
+        if action == "unshelve" && !place_unshelved(c, s)? {
+            // Nova's conductor leaves the server offloaded when no host fits.
+            record_action(c, &s.id, t.log, request_id, auth)?;
+            return Ok(accepted());
+        }
         begin_transition(c, &s.id, t.task, t.vm_state, t.power_state, delay)?;
         record_action(c, &s.id, t.log, request_id, auth)?;
         return Ok(accepted());
@@ -301,12 +308,23 @@ fn perform(
                     return Err(usage.over_quota(&limits, &delta, 1));
                 }
             }
+            hosts::check_topology(c, &flavor, &s.image_ref)?;
+            // The scheduler picks the destination as if the server had left
+            // its host (the same host may be chosen).
+            let request = hosts::Request::of(&flavor);
+            let destination =
+                hosts::schedule(c, &request, &hosts::Filter::default(), 1, Some(&s.id))?
+                    .and_then(|mut d| d.pop())
+                    .ok_or_else(|| Fault::bad_request(hosts::NO_VALID_HOST))?;
             c.execute(
-                "UPDATE servers SET old_flavor_id = flavor_id, flavor_id = ?2 WHERE id = ?1",
-                params![s.id, flavor.id],
+                "UPDATE servers SET old_flavor_id = flavor_id, flavor_id = ?2, old_host = host,
+                     host = ?3, availability_zone = ?4 WHERE id = ?1",
+                params![s.id, flavor.id, destination.host, destination.zone],
             )?;
             let power = s.power_state;
-            begin_transition(c, &s.id, "resize_prep", "resized", power, delay)?;
+            let outcome = respawn(c, &s.id, &flavor, &s.image_ref)?;
+            let vm_state = if outcome { "resized" } else { "error" };
+            begin_transition(c, &s.id, "resize_prep", vm_state, power, delay)?;
             record_action(c, &s.id, "resize", request_id, auth)?;
             Ok(accepted())
         }
@@ -319,8 +337,8 @@ fn perform(
                 "active"
             };
             c.execute(
-                "UPDATE servers SET vm_state = ?2, old_flavor_id = NULL, updated_at = ?3
-                 WHERE id = ?1",
+                "UPDATE servers SET vm_state = ?2, old_flavor_id = NULL, old_host = NULL,
+                     updated_at = ?3 WHERE id = ?1",
                 params![s.id, vm, now_micros()],
             )?;
             record_action(c, &s.id, "confirmResize", request_id, auth)?;
@@ -331,9 +349,23 @@ fn perform(
             require_state(action, s, &["resized"])?;
             c.execute(
                 "UPDATE servers SET flavor_id = COALESCE(old_flavor_id, flavor_id),
-                     old_flavor_id = NULL WHERE id = ?1",
+                     old_flavor_id = NULL, host = COALESCE(old_host, host), old_host = NULL
+                 WHERE id = ?1",
                 params![s.id],
             )?;
+            if let Some(host) = load(c, auth, &s.id)?.host {
+                let zone = hosts::zone_of(c, &host)?;
+                c.execute(
+                    "UPDATE servers SET availability_zone = ?2 WHERE id = ?1",
+                    params![s.id, zone],
+                )?;
+            }
+            // The old flavor's topology comes back with it.
+            if let Some(old) = flavors::get_by_id(c, &load(c, auth, &s.id)?.flavor_id)? {
+                if let Ok(t) = hosts::best_topology(c, &old, &s.image_ref)? {
+                    hosts::store_topology(c, &s.id, Some(t))?;
+                }
+            }
             let vm = if s.power_state == POWER_SHUTDOWN {
                 "stopped"
             } else {
@@ -355,6 +387,10 @@ fn perform(
                 })?;
             require_state(action, s, &["active", "stopped", "error"])?;
             let image = image.rsplit('/').next().unwrap_or(image).to_owned();
+            let flavor = flavors::get_by_id(c, &s.flavor_id)?;
+            if let Some(f) = &flavor {
+                hosts::check_topology(c, f, &image)?;
+            }
             if let Some(name) = args.get("name").and_then(Value::as_str) {
                 c.execute(
                     "UPDATE servers SET name = ?2 WHERE id = ?1",
@@ -365,11 +401,16 @@ fn perform(
                 "UPDATE servers SET image_ref = ?2 WHERE id = ?1",
                 params![s.id, image],
             )?;
-            let (vm, power) = if s.vm_state == "stopped" {
+            let (mut vm, power) = if s.vm_state == "stopped" {
                 ("stopped", POWER_SHUTDOWN)
             } else {
                 ("active", POWER_RUNNING)
             };
+            if let Some(f) = &flavor {
+                if !respawn(c, &s.id, f, &image)? {
+                    vm = "error";
+                }
+            }
             begin_transition(c, &s.id, "rebuilding", vm, power, delay)?;
             record_action(c, &s.id, "rebuild", request_id, auth)?;
             let s = load(c, auth, &s.id)?;
@@ -381,6 +422,44 @@ fn perform(
             "There is no such action: {other}"
         ))),
     }
+}
+
+/// The driver spawns the guest again (rebuild, resize): it gets the best
+/// topology for the flavor and image, or the server ends in ERROR with the
+/// reason as its fault. Returns whether it spawned.
+fn respawn(c: &Connection, id: &str, flavor: &flavors::Flavor, image: &str) -> Result<bool, Fault> {
+    match hosts::best_topology(c, flavor, image)? {
+        Ok(t) => {
+            hosts::store_topology(c, id, Some(t))?;
+            Ok(true)
+        }
+        Err(message) => {
+            hosts::record_fault(c, id, &InstanceFault::spawn_failed(&message))?;
+            Ok(false)
+        }
+    }
+}
+
+/// Unshelving an offloaded server schedules it again; `false` when no
+/// host fits.
+fn place_unshelved(c: &Connection, s: &Server) -> Result<bool, Fault> {
+    if s.vm_state != "shelved_offloaded" {
+        return Ok(true);
+    }
+    let Some(flavor) = flavors::get_by_id(c, &s.flavor_id)? else {
+        return Ok(true);
+    };
+    let request = hosts::Request::of(&flavor);
+    let Some(d) = hosts::schedule(c, &request, &hosts::Filter::default(), 1, Some(&s.id))?
+        .and_then(|mut d| d.pop())
+    else {
+        return Ok(false);
+    };
+    c.execute(
+        "UPDATE servers SET host = ?2, availability_zone = ?3 WHERE id = ?1",
+        params![s.id, d.host, d.zone],
+    )?;
+    Ok(true)
 }
 
 // ---------------------------------------------------------------------------
@@ -561,10 +640,16 @@ async fn create_image(
     Ok(response)
 }
 
-/// A plausible cloud-init boot log for the server.
+/// A plausible cloud-init boot log for the server, with `lscpu`'s view of
+/// the guest CPU topology the driver chose.
 fn console_log(c: &Connection, s: &Server) -> Result<String, Fault> {
     let flavor = flavors::get_by_id(c, &s.flavor_id)?;
     let (vcpus, ram) = flavor.map_or((1, 512), |f| (f.vcpus, f.ram));
+    let topology = s.guest_topology(vcpus);
+    let zone = match s.current_host() {
+        Some(host) => hosts::zone_of(c, host)?,
+        None => s.availability_zone.clone(),
+    };
     let hostname: String = s
         .name
         .chars()
@@ -591,6 +676,10 @@ fn console_log(c: &Connection, s: &Server) -> Result<String, Fault> {
         "[    0.000000] Command line: BOOT_IMAGE=/vmlinuz root=LABEL=cirros-rootfs ro console=tty1 console=ttyS0".to_owned(),
         format!("[    0.000000] Memory: {}K/{}K available", ram * 1024 - 65536, ram * 1024),
         format!("[    0.012000] smpboot: Allowing {vcpus} CPUs, 0 hotplug CPUs"),
+        format!(
+            "[    0.150000] smp: Brought up 1 node, {} CPUs",
+            topology.vcpus()
+        ),
         "[    0.400000] virtio_blk virtio1: [vda] 2097152 512-byte logical blocks".to_owned(),
         "[    1.100000] EXT4-fs (vda1): mounted filesystem with ordered data mode.".to_owned(),
         "Starting network...".to_owned(),
@@ -610,15 +699,188 @@ fn console_log(c: &Connection, s: &Server) -> Result<String, Fault> {
         "=== system information ===".to_owned(),
         "Platform: OpenStack Foundation OpenStack Nova".to_owned(),
         "Container: none".to_owned(),
+        "=== lscpu ===".to_owned(),
+        lscpu("Architecture:", "x86_64"),
+        lscpu("CPU(s):", topology.vcpus()),
+        lscpu(
+            "On-line CPU(s) list:",
+            format!("0-{}", topology.vcpus() - 1),
+        ),
+        lscpu("Vendor ID:", "GenuineIntel"),
+        lscpu("Model name:", "Intel Xeon Processor (Cascadelake)"),
+        lscpu("Thread(s) per core:", topology.threads),
+        lscpu("Core(s) per socket:", topology.cores),
+        lscpu("Socket(s):", topology.sockets),
+        lscpu("Hypervisor vendor:", "KVM"),
+        lscpu("Virtualization type:", "full"),
         "=== datasource: ec2 net ===".to_owned(),
         format!("instance-id: {}", s.id),
         format!("name: {}", s.name),
-        "availability-zone: nova".to_owned(),
+        format!("availability-zone: {zone}"),
         "=== cirros: current=0.6.2 uptime=4.12 ===".to_owned(),
         "login as 'cirros' user. default password: 'gocubsgo'. use 'sudo' for root.".to_owned(),
         format!("{hostname} login: "),
     ]);
     Ok(lines.join("\n"))
+}
+
+/// One `lscpu` line: the label padded to a column, then the value.
+fn lscpu(label: &str, value: impl std::fmt::Display) -> String {
+    format!("{label:<21}{value}")
+}
+
+// ---------------------------------------------------------------------------
+// Diagnostics
+
+/// Nova's names for power states (`power_state.STATE_MAP`).
+fn power_state_name(state: i64) -> &'static str {
+    match state {
+        POWER_RUNNING => "running",
+        POWER_PAUSED => "paused",
+        POWER_SHUTDOWN => "shutdown",
+        6 => "crashed",
+        POWER_SUSPENDED => "suspended",
+        _ => "pending",
+    }
+}
+
+/// `GET /servers/{id}/diagnostics` (admin): the standard format from 2.48,
+/// libvirt's free-form dict before; both with the guest `cpu_topology`.
+async fn diagnostics(
+    State(st): State<AppState>,
+    auth: ProjectAuth,
+    mv: Microversion,
+    NPath(id): NPath<String>,
+) -> Result<Json<Value>, Fault> {
+    let v = call(&st, move |c| {
+        let s = load(c, &auth, &id)?;
+        if !auth.is_admin() {
+            return Err(Fault::policy("os_compute_api:os-server-diagnostics"));
+        }
+        if s.current_host().is_none() {
+            return Err(Fault::conflict(format!("Instance {} is not ready", s.id)));
+        }
+        // The driver answers only for a running guest.
+        if s.vm_state == "building" || s.power_state != POWER_RUNNING {
+            return Err(Fault::conflict(format!(
+                "Cannot 'get_diagnostics' instance {} while it is in power state {}",
+                s.id,
+                power_state_name(if s.vm_state == "building" {
+                    0
+                } else {
+                    s.power_state
+                })
+            )));
+        }
+        let flavor = flavors::get_by_id(c, &s.flavor_id)?;
+        let (vcpus, ram, ephemeral, swap) =
+            flavor.map_or((1, 512, 0, 0), |f| (f.vcpus, f.ram, f.ephemeral, f.swap));
+        let topology = s.guest_topology(vcpus);
+        let nics: Vec<(String, String)> = {
+            let mut stmt = c.prepare(
+                "SELECT id, mac_address FROM ports
+                 WHERE device_id = ?1 AND device_owner LIKE 'compute:%'
+                 ORDER BY created_at, id",
+            )?;
+            let rows = stmt.query_map(params![s.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let disks = 1 + i64::from(ephemeral > 0) + i64::from(swap > 0);
+        let uptime = (now_micros() - s.launched_at.unwrap_or(s.created_at)).max(0) / 1_000_000;
+        // Counters that grow with the uptime, so successive reads differ.
+        let cpu_time = |i: i64| (uptime + 1) * 20_000_000 * (i + 2);
+        let disk = |i: i64| {
+            let base = (uptime + 1) * (4096 - i * 1024);
+            (base * 64, base / 8, base * 16, base / 32)
+        };
+        let nic = |i: usize| {
+            let base = (uptime + 1) * (i as i64 + 3);
+            (base * 1400, base, base * 600, base / 2)
+        };
+        let cpu_topology = json!({
+            "sockets": topology.sockets,
+            "cores": topology.cores,
+            "threads": topology.threads,
+        });
+        if mv.at_least(48) {
+            let cpu_details: Vec<Value> = (0..topology.vcpus())
+                .map(|i| json!({"id": i, "time": cpu_time(i), "utilisation": null}))
+                .collect();
+            let disk_details: Vec<Value> = (0..disks)
+                .map(|i| {
+                    let (rb, rr, wb, wr) = disk(i);
+                    json!({"read_bytes": rb, "read_requests": rr, "write_bytes": wb,
+                           "write_requests": wr, "errors_count": 0})
+                })
+                .collect();
+            let nic_details: Vec<Value> = nics
+                .iter()
+                .enumerate()
+                .map(|(i, (_, mac))| {
+                    let (rx, rxp, tx, txp) = nic(i);
+                    json!({"mac_address": mac, "rx_octets": rx, "rx_errors": 0, "rx_drop": 0,
+                           "rx_packets": rxp, "rx_rate": null, "tx_octets": tx,
+                           "tx_errors": 0, "tx_drop": 0, "tx_packets": txp, "tx_rate": null})
+                })
+                .collect();
+            return Ok(json!({
+                "state": power_state_name(s.power_state),
+                "driver": "libvirt",
+                "hypervisor": "qemu",
+                "hypervisor_os": "linux",
+                "uptime": uptime,
+                "config_drive": false,
+                "num_cpus": topology.vcpus(),
+                "num_disks": disks,
+                "num_nics": nics.len(),
+                "memory_details": {"maximum": ram, "used": ram},
+                "cpu_details": cpu_details,
+                "nic_details": nic_details,
+                "disk_details": disk_details,
+                "cpu_topology": cpu_topology,
+            }));
+        }
+        // libvirt's legacy keys: cpuN_time, vdX_*, tap…_*, memory in KiB.
+        let mut legacy = Map::new();
+        for i in 0..topology.vcpus() {
+            legacy.insert(format!("cpu{i}_time"), json!(cpu_time(i)));
+        }
+        for (i, dev) in ["vda", "vdb", "vdc"]
+            .iter()
+            .take(disks as usize)
+            .enumerate()
+        {
+            let (rb, rr, wb, wr) = disk(i as i64);
+            legacy.insert(format!("{dev}_read"), json!(rb));
+            legacy.insert(format!("{dev}_read_req"), json!(rr));
+            legacy.insert(format!("{dev}_write"), json!(wb));
+            legacy.insert(format!("{dev}_write_req"), json!(wr));
+            legacy.insert(format!("{dev}_errors"), json!(-1));
+        }
+        for (i, (port, _)) in nics.iter().enumerate() {
+            let tap: String = format!("tap{port}").chars().take(14).collect();
+            let (rx, rxp, tx, txp) = nic(i);
+            for (key, value) in [
+                ("rx", rx),
+                ("rx_packets", rxp),
+                ("rx_errors", 0),
+                ("rx_drop", 0),
+                ("tx", tx),
+                ("tx_packets", txp),
+                ("tx_errors", 0),
+                ("tx_drop", 0),
+            ] {
+                legacy.insert(format!("{tap}_{key}"), json!(value));
+            }
+        }
+        legacy.insert("memory".into(), json!(ram * 1024));
+        legacy.insert("memory-actual".into(), json!(ram * 1024));
+        legacy.insert("memory-rss".into(), json!(ram * 1024 / 4));
+        legacy.insert("cpu_topology".into(), cpu_topology);
+        Ok(Value::Object(legacy))
+    })
+    .await?;
+    Ok(Json(v))
 }
 
 // ---------------------------------------------------------------------------

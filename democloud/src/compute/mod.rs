@@ -1,4 +1,4 @@
-//! Nova, the compute service (API v2.1 with microversions up to 2.79).
+//! Nova, the compute service (API v2.1 with microversions up to 2.86).
 //!
 //! Servers move through transitional states (`BUILD`, `REBOOT`, powering
 //! off...) lazily: a pending transition records when it completes and what
@@ -6,13 +6,18 @@
 //! before each read or write. No timers run.
 
 pub mod actions;
+pub mod aggregates;
 pub mod availability_zones;
+pub mod extra_specs;
 pub mod flavors;
+pub mod hosts;
+pub mod hypervisors;
 pub mod keypairs;
 pub mod limits;
 pub mod quotas;
 pub mod server_groups;
 pub mod servers;
+pub mod services;
 mod usage;
 
 use axum::extract::{FromRequest, FromRequestParts, Request, State};
@@ -31,7 +36,7 @@ use crate::state::AppState;
 /// Where the compute API lives below the base URL.
 pub const PREFIX: &str = "/compute/v2.1";
 pub const MIN_VERSION: Microversion = Microversion(2, 1);
-pub const MAX_VERSION: Microversion = Microversion(2, 79);
+pub const MAX_VERSION: Microversion = Microversion(2, 86);
 
 /// A full path below [`PREFIX`].
 pub fn path(p: &str) -> String {
@@ -52,6 +57,9 @@ pub fn routes() -> Router<AppState> {
         .merge(quotas::routes())
         .merge(server_groups::routes())
         .merge(availability_zones::routes())
+        .merge(hypervisors::routes())
+        .merge(services::routes())
+        .merge(aggregates::routes())
         .merge(usage::routes());
     api.route_layer(axum::middleware::from_fn(microversion_layer))
 }
@@ -59,6 +67,9 @@ pub fn routes() -> Router<AppState> {
 /// Seeds flavors and demo servers once, recorded in `meta`.
 pub fn seed(conn: &mut Connection) -> Result<bool, Error> {
     let tx = conn.transaction()?;
+    // Hosts have their own key, so older databases get them (and their
+    // servers a host) too.
+    let hosts_seeded = hosts::seed(&tx).map_err(Fault::into_error)?;
     let seeded: Option<String> = tx
         .query_row(
             "SELECT value FROM meta WHERE key = 'compute_seeded'",
@@ -67,7 +78,8 @@ pub fn seed(conn: &mut Connection) -> Result<bool, Error> {
         )
         .optional()?;
     if seeded.is_some() {
-        return Ok(false);
+        tx.commit()?;
+        return Ok(hosts_seeded);
     }
     flavors::seed(&tx).map_err(Fault::into_error)?;
     servers::seed(&tx).map_err(Fault::into_error)?;
@@ -400,7 +412,7 @@ mod tests {
             Some(Microversion(2, 10))
         );
         assert!(matches!(
-            requested_version(&headers(&[("openstack-api-version", "compute 2.80")])),
+            requested_version(&headers(&[("openstack-api-version", "compute 2.87")])),
             Err(Fault::Nova(StatusCode::NOT_ACCEPTABLE, _))
         ));
         assert!(matches!(

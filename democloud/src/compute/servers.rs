@@ -11,8 +11,10 @@ use axum::{Json, Router};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
+use topology::Topology;
 
 use super::flavors::{self, Flavor};
+use super::hosts::{self, InstanceFault};
 use super::quotas::{self, Usage};
 use super::server_groups;
 use super::ProjectAuth;
@@ -26,9 +28,6 @@ pub const POWER_RUNNING: i64 = 1;
 pub const POWER_PAUSED: i64 = 3;
 pub const POWER_SHUTDOWN: i64 = 4;
 pub const POWER_SUSPENDED: i64 = 7;
-
-/// Host name reported to administrators.
-const HOST: &str = "democloud";
 
 #[derive(Clone, Debug)]
 pub struct Server {
@@ -51,11 +50,26 @@ pub struct Server {
     pub updated_at: i64,
     pub launched_at: Option<i64>,
     pub deleted_at: Option<i64>,
+    /// The compute host; `None` when no host took it (or it is offloaded).
+    pub host: Option<String>,
+    /// The guest CPU topology chosen at spawn, if any.
+    pub topology: Option<Topology>,
+    pub fault: Option<StoredFault>,
+}
+
+/// The instance fault kept with a server.
+#[derive(Clone, Debug)]
+pub struct StoredFault {
+    pub code: i64,
+    pub message: String,
+    pub details: String,
+    pub created_at: i64,
 }
 
 const COLUMNS: &str = "id, seq, project_id, user_id, name, description, flavor_id, \
     image_ref, key_name, availability_zone, vm_state, task_state, power_state, locked, \
-    locked_reason, created_at, updated_at, launched_at, deleted_at";
+    locked_reason, created_at, updated_at, launched_at, deleted_at, host, cpu_sockets, \
+    cpu_cores, cpu_threads, fault_code, fault_message, fault_details, fault_created_at";
 
 impl Server {
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Server> {
@@ -79,6 +93,46 @@ impl Server {
             updated_at: r.get(16)?,
             launched_at: r.get(17)?,
             deleted_at: r.get(18)?,
+            host: r.get(19)?,
+            topology: match (r.get(20)?, r.get(21)?, r.get(22)?) {
+                (Some(sockets), Some(cores), Some(threads)) => Some(Topology {
+                    sockets,
+                    cores,
+                    threads,
+                }),
+                _ => None,
+            },
+            fault: match (
+                r.get::<_, Option<i64>>(23)?,
+                r.get::<_, Option<String>>(24)?,
+            ) {
+                (Some(code), Some(message)) => Some(StoredFault {
+                    code,
+                    message,
+                    details: r.get::<_, Option<String>>(25)?.unwrap_or_default(),
+                    created_at: r.get::<_, Option<i64>>(26)?.unwrap_or_default(),
+                }),
+                _ => None,
+            },
+        })
+    }
+
+    /// The host it occupies: a shelved-offloaded server has none.
+    pub fn current_host(&self) -> Option<&str> {
+        if self.vm_state == "shelved_offloaded" {
+            None
+        } else {
+            self.host.as_deref()
+        }
+    }
+
+    /// The guest topology: the stored one, else what Nova picks without
+    /// any constraint (one socket per vCPU).
+    pub fn guest_topology(&self, vcpus: i64) -> Topology {
+        self.topology.unwrap_or(Topology {
+            sockets: vcpus.max(1),
+            cores: 1,
+            threads: 1,
         })
     }
 
@@ -114,13 +168,15 @@ pub fn status_of(vm_state: &str, task_state: Option<&str>) -> &'static str {
     }
 }
 
-/// Applies every pending transition that is due by now.
+/// Applies every pending transition that is due by now. A build that
+/// ends in ERROR never launched.
 pub fn settle(conn: &Connection) -> Result<(), Fault> {
     conn.execute(
         "UPDATE servers SET vm_state = pending_vm_state,
              power_state = pending_power_state, task_state = NULL,
              updated_at = pending_until,
-             launched_at = COALESCE(launched_at, pending_until),
+             launched_at = CASE WHEN pending_vm_state = 'error' AND launched_at IS NULL
+                 THEN NULL ELSE COALESCE(launched_at, pending_until) END,
              pending_until = NULL, pending_vm_state = NULL, pending_power_state = NULL
          WHERE pending_until IS NOT NULL AND pending_until <= ?1",
         params![now_micros()],
@@ -219,10 +275,13 @@ fn tags(conn: &Connection, id: &str) -> Result<Vec<String>, Fault> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Nova's opaque per-project host id.
-fn host_id(project_id: &str) -> String {
+/// Nova's opaque per-project host id; empty without a host.
+fn host_id(project_id: &str, host: Option<&str>) -> String {
     use blake2::Digest;
-    let digest = blake2::Blake2s256::digest(format!("{project_id}{HOST}").as_bytes());
+    let Some(host) = host else {
+        return String::new();
+    };
+    let digest = blake2::Blake2s256::digest(format!("{project_id}{host}").as_bytes());
     digest.iter().take(28).map(|b| format!("{b:02x}")).collect()
 }
 
@@ -270,6 +329,12 @@ fn detail_with(
     } else {
         s.status()
     };
+    // Nova shows the zone its host is in now, else the zone asked for.
+    let zone = match (s.vm_state.as_str(), s.current_host()) {
+        ("building", _) => String::new(),
+        (_, Some(host)) => hosts::zone_of(conn, host)?,
+        (_, None) => s.availability_zone.clone(),
+    };
     let mut v = json!({
         "id": s.id,
         "name": s.name,
@@ -277,7 +342,7 @@ fn detail_with(
         "tenant_id": s.project_id,
         "user_id": s.user_id,
         "metadata": metadata(conn, &s.id)?,
-        "hostId": if s.vm_state == "building" { String::new() } else { host_id(&s.project_id) },
+        "hostId": if s.vm_state == "building" { String::new() } else { host_id(&s.project_id, s.current_host()) },
         "image": image,
         "flavor": flavor_json,
         "created": format_time(s.created_at),
@@ -287,7 +352,7 @@ fn detail_with(
         "accessIPv6": "",
         "links": links(base_url, "servers", &s.id),
         "OS-DCF:diskConfig": "MANUAL",
-        "OS-EXT-AZ:availability_zone": if s.vm_state == "building" { "" } else { s.availability_zone.as_str() },
+        "OS-EXT-AZ:availability_zone": zone,
         "config_drive": "",
         "key_name": s.key_name,
         "OS-SRV-USG:launched_at": s.launched_at.map(launched_time),
@@ -304,10 +369,29 @@ fn detail_with(
     if matches!(status, "BUILD" | "ACTIVE") {
         v["progress"] = json!(0);
     }
+    if let (Some(f), "ERROR" | "DELETED") = (&s.fault, status) {
+        let mut fault = json!({
+            "code": f.code,
+            "created": format_time(f.created_at),
+            "message": f.message,
+        });
+        // Nova hides a 500's traceback from non-admins.
+        if !f.details.is_empty() && (admin || f.code != 500) {
+            fault["details"] = json!(f.details);
+        }
+        v["fault"] = fault;
+    }
     if admin {
         let instance_name = format!("instance-{:08x}", s.seq);
-        v["OS-EXT-SRV-ATTR:host"] = json!(HOST);
-        v["OS-EXT-SRV-ATTR:hypervisor_hostname"] = json!(HOST);
+        let host = s.current_host();
+        let node = match host {
+            Some(h) => hosts::node_of_host(conn, h)?
+                .map(|n| n.hypervisor_hostname)
+                .or_else(|| Some(h.to_owned())),
+            None => None,
+        };
+        v["OS-EXT-SRV-ATTR:host"] = json!(host);
+        v["OS-EXT-SRV-ATTR:hypervisor_hostname"] = json!(node);
         v["OS-EXT-SRV-ATTR:instance_name"] = json!(instance_name);
         if mv.at_least(3) {
             v["OS-EXT-SRV-ATTR:hostname"] = json!(hostname(&s.name));
@@ -393,7 +477,7 @@ pub fn seed(conn: &Connection) -> Result<(), Fault> {
         .enumerate()
     {
         let created = now - 3_600_000_000 + i as i64 * 60_000_000;
-        insert(
+        let id = insert(
             conn,
             &NewServer {
                 project_id: &project,
@@ -407,9 +491,69 @@ pub fn seed(conn: &Connection) -> Result<(), Fault> {
             },
             created,
         )?;
+        if let Some(f) = flavors::get_by_id(conn, flavor)? {
+            build(
+                conn,
+                &[id],
+                &f,
+                crate::image::CIRROS_ID,
+                &hosts::Filter::default(),
+            )?;
+        }
     }
     settle(conn)?;
     Ok(())
+}
+
+/// Schedules and "spawns" the new servers of one request: each goes to
+/// a host with the guest topology the driver picks, or (no host fits, or
+/// the topology is impossible) to ERROR with Nova's fault.
+fn build(
+    conn: &Connection,
+    ids: &[String],
+    flavor: &Flavor,
+    image_ref: &str,
+    filter: &hosts::Filter,
+) -> Result<(), Fault> {
+    let request = hosts::Request::of(flavor);
+    let destinations = hosts::schedule(conn, &request, filter, ids.len(), None)?;
+    let topology = hosts::best_topology(conn, flavor, image_ref)?;
+    for (i, id) in ids.iter().enumerate() {
+        let outcome = match (&destinations, &topology) {
+            (Some(d), Ok(t)) => d
+                .get(i)
+                .map(|d| (d, *t))
+                .ok_or_else(InstanceFault::no_valid_host),
+            (Some(_), Err(message)) => Err(InstanceFault::spawn_failed(message)),
+            (None, _) => Err(InstanceFault::no_valid_host()),
+        };
+        hosts::place(conn, id, outcome)?;
+    }
+    Ok(())
+}
+
+/// What `availability_zone` asks for, in Nova's `zone`, `zone:host`,
+/// `zone:host:node` and `zone::node` forms; empty parts are left out.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct RequestedZone {
+    zone: Option<String>,
+    host: Option<String>,
+    node: Option<String>,
+}
+
+fn parse_availability_zone(az: Option<&str>) -> Result<RequestedZone, Fault> {
+    let part = |p: &&str| (!p.is_empty()).then(|| (*p).to_owned());
+    let parts: Vec<&str> = az.unwrap_or("").split(':').collect();
+    if parts.len() > 3 {
+        return Err(Fault::bad_request(
+            "Invalid input received: Unable to parse availability_zone",
+        ));
+    }
+    Ok(RequestedZone {
+        zone: parts.first().and_then(part),
+        host: parts.get(1).and_then(part),
+        node: parts.get(2).and_then(part),
+    })
 }
 
 struct NewServer<'a> {
@@ -550,7 +694,16 @@ async fn list_common(
         })
         .transpose()?;
     let all_tenants = auth.is_admin() && params.flag("all_tenants");
-    let project = (!all_tenants).then(|| auth.project_id.clone());
+    // With all_tenants an admin may narrow to one project (project_id, or
+    // the older tenant_id); without it Nova ignores both.
+    let project = if all_tenants {
+        params
+            .get("project_id")
+            .or_else(|| params.get("tenant_id"))
+            .map(str::to_owned)
+    } else {
+        Some(auth.project_id.clone())
+    };
     let status = params.get("status").map(str::to_ascii_uppercase);
     let marker = params.get("marker").map(str::to_owned);
     let sort = sort_order(&params)?;
@@ -781,6 +934,11 @@ struct CreateServer {
     tags: Option<Vec<String>>,
     #[serde(default)]
     security_groups: Option<Value>,
+    /// 2.74: a host or hypervisor for the scheduler to use (admins).
+    #[serde(default)]
+    host: Option<String>,
+    #[serde(default)]
+    hypervisor_hostname: Option<String>,
 }
 
 /// The requested security group names and the list the create answer
@@ -889,14 +1047,38 @@ async fn create_server(
         }
     }
     let meta = validate_metadata(&s.metadata.unwrap_or_default())?;
-    let az = match s.availability_zone.as_deref() {
-        None | Some("") | Some("nova") => "nova".to_owned(),
-        Some(other) => {
+    let RequestedZone {
+        zone,
+        host: forced_host,
+        node: forced_node,
+    } = parse_availability_zone(s.availability_zone.as_deref())?;
+    if (forced_host.is_some() || forced_node.is_some()) && !auth.is_admin() {
+        return Err(Fault::policy("os_compute_api:servers:create:forced_host"));
+    }
+    for (field, value) in [
+        ("host", &s.host),
+        ("hypervisor_hostname", &s.hypervisor_hostname),
+    ] {
+        if value.is_some() && !mv.at_least(74) {
             return Err(Fault::bad_request(format!(
-                "The requested availability zone is not available: {other}"
-            )))
+                "Invalid input for field/attribute server. Additional properties are not \
+                 allowed ('{field}' was unexpected)"
+            )));
         }
+    }
+    if (s.host.is_some() || s.hypervisor_hostname.is_some()) && !auth.is_admin() {
+        return Err(Fault::policy(
+            "compute:servers:create:requested_destination",
+        ));
+    }
+    let forced = forced_host.is_some() || forced_node.is_some();
+    let filter = hosts::Filter {
+        zone: zone.clone().filter(|_| !forced),
+        host: forced_host.or(s.host),
+        node: forced_node.or(s.hypervisor_hostname),
+        forced,
     };
+    let az = zone.unwrap_or_default();
     let image_ref = s.image_ref.unwrap_or_default();
     let image_ref = image_ref.rsplit('/').next().unwrap_or("").to_owned();
     let key_name = s.key_name;
@@ -911,7 +1093,7 @@ async fn create_server(
     let (server, admin_pass) = call(&st, move |c| {
         let tx = c.transaction()?;
         settle(&tx)?;
-        let flavor: Flavor = flavors::find(&tx, &flavor_ref)?;
+        let flavor: Flavor = flavors::find_for_project(&tx, &flavor_ref, &auth)?;
         if let Some(k) = &key_name {
             let exists: Option<i64> = tx
                 .query_row(
@@ -924,6 +1106,8 @@ async fn create_server(
                 return Err(Fault::bad_request("Invalid key_name provided.".to_owned()));
             }
         }
+        check_destination(&tx, &filter)?;
+        hosts::check_topology(&tx, &flavor, &image_ref)?;
         quotas::check_metadata(&tx, &auth.project_id, meta.len(), meta.len())?;
         // Nova creates as many as fit between min_count and max_count.
         let usage = Usage::of(&tx, &auth.project_id)?;
@@ -946,7 +1130,7 @@ async fn create_server(
             .map(|g| server_groups::check_hint(&tx, g, count))
             .transpose()?;
         let now = now_micros();
-        let mut first = None;
+        let mut ids = Vec::new();
         for i in 0..count {
             let display = if count > 1 {
                 format!("{name}-{}", i + 1)
@@ -985,9 +1169,10 @@ async fn create_server(
             if let Some(g) = &server_group {
                 server_groups::add_member(&tx, g, &id)?;
             }
-            first.get_or_insert(id);
+            ids.push(id);
         }
-        let id = first.unwrap_or_default();
+        build(&tx, &ids, &flavor, &image_ref, &filter)?;
+        let id = ids.first().cloned().unwrap_or_default();
         let server = load(&tx, &auth, &id)?;
         tx.commit()?;
         Ok((server, admin_password()))
@@ -1001,6 +1186,41 @@ async fn create_server(
         "adminPass": admin_pass,
     }});
     Ok((StatusCode::ACCEPTED, Json(body)).into_response())
+}
+
+/// Checks what a request names exists: the zone is one with an enabled
+/// service (unless a host is forced), and 2.74's host and hypervisor are
+/// known.
+fn check_destination(conn: &Connection, filter: &hosts::Filter) -> Result<(), Fault> {
+    if let Some(zone) = &filter.zone {
+        let (available, _) = hosts::availability_zones(conn)?;
+        if !available.contains(zone) {
+            return Err(Fault::bad_request(
+                "The requested availability zone is not available",
+            ));
+        }
+    }
+    if filter.forced {
+        return Ok(());
+    }
+    if let Some(host) = &filter.host {
+        if hosts::compute_service(conn, host)?.is_none() {
+            return Err(Fault::bad_request(format!(
+                "Compute host {host} could not be found."
+            )));
+        }
+    }
+    if let Some(node) = &filter.node {
+        if !hosts::nodes(conn)?
+            .iter()
+            .any(|n| &n.hypervisor_hostname == node)
+        {
+            return Err(Fault::bad_request(format!(
+                "Compute host {node} could not be found."
+            )));
+        }
+    }
+    Ok(())
 }
 
 pub fn admin_password() -> String {
@@ -1447,6 +1667,24 @@ mod tests {
         assert_eq!(status_of("stopped", Some("powering-on")), "SHUTOFF");
         assert_eq!(status_of("resized", None), "VERIFY_RESIZE");
         assert_eq!(status_of("shelved_offloaded", None), "SHELVED_OFFLOADED");
+    }
+
+    #[test]
+    fn zones_parse_like_nova() {
+        let parsed = |az| parse_availability_zone(Some(az)).ok();
+        let want = |zone: Option<&str>, host: Option<&str>, node: Option<&str>| {
+            Some(RequestedZone {
+                zone: zone.map(str::to_owned),
+                host: host.map(str::to_owned),
+                node: node.map(str::to_owned),
+            })
+        };
+        assert_eq!(parsed("az1"), want(Some("az1"), None, None));
+        assert_eq!(parsed("az1:h"), want(Some("az1"), Some("h"), None));
+        assert_eq!(parsed(":h"), want(None, Some("h"), None));
+        assert_eq!(parsed("az1::n"), want(Some("az1"), None, Some("n")));
+        assert_eq!(parsed(""), want(None, None, None));
+        assert!(parse_availability_zone(Some("a:b:c:d")).is_err());
     }
 
     #[test]
