@@ -68,6 +68,12 @@ pub struct Server {
     pub user_id: String,
     #[serde(default, rename = "hostId", deserialize_with = "null_default")]
     pub host_id: String,
+    /// The compute host; only admins see it.
+    #[serde(default, rename = "OS-EXT-SRV-ATTR:host")]
+    pub host: Option<String>,
+    /// Admins only.
+    #[serde(default, rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
+    pub hypervisor_hostname: Option<String>,
     #[serde(default, deserialize_with = "null_default")]
     pub security_groups: Vec<SecurityGroupRef>,
     #[serde(default)]
@@ -183,6 +189,16 @@ pub struct ServerFilter {
     /// `asc` or `desc`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort_dir: Option<String>,
+    /// Admins: the servers of every project, not just the current one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub all_tenants: bool,
+    /// Admins, with `all_tenants`: only this project's servers (Nova
+    /// ignores it otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// Only servers of this flavor (its ID).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flavor: Option<String>,
 }
 
 fn serialize_time<S: Serializer>(
@@ -525,6 +541,8 @@ mod tests {
         assert!(s.locked);
         assert_eq!(s.locked_reason.as_deref(), Some("I don't want to work"));
         assert_eq!(s.tenant_id, "6f70656e737461636b20342065766572");
+        assert_eq!(s.host.as_deref(), Some("compute"));
+        assert_eq!(s.hypervisor_hostname.as_deref(), Some("fake-mini"));
         assert_eq!(s.user_id, "fake");
         assert_eq!(s.security_groups[0].name, "default");
         assert_eq!(s.description, None);
@@ -559,6 +577,15 @@ mod tests {
         assert_eq!(
             serde_json::to_value(&f).expect("encodes"),
             json!({"name": "^web", "changes-since": "2026-11-21T09:00:00Z", "limit": 10})
+        );
+        let f = ServerFilter {
+            all_tenants: true,
+            project_id: Some("p1".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&f).expect("encodes"),
+            json!({"all_tenants": true, "project_id": "p1"})
         );
     }
 
