@@ -29,6 +29,9 @@ pub enum AppError {
     Unreachable { service: String },
     #[error("{service} did not answer in time")]
     Timeout { service: String },
+    /// The cloud refused one field's value; its message is shown at the field.
+    #[error("the cloud refused {field}: {message}")]
+    Refused { field: String, message: String },
     /// The cloud refused; its message is shown as it is.
     #[error("the cloud answered {status}: {message}")]
     Cloud { status: u16, message: String },
@@ -55,6 +58,7 @@ impl AppError {
             AppError::Forbidden => "error-forbidden",
             AppError::NotFound => "error-not-found",
             AppError::InvalidInput { key, .. } => key,
+            AppError::Refused { .. } => "error-refused",
             AppError::Unreachable { .. } => "error-unreachable",
             AppError::Timeout { .. } => "error-timeout",
             AppError::Cloud { .. } => "error-cloud",
@@ -68,7 +72,7 @@ impl AppError {
             AppError::NotLoggedIn | AppError::SessionExpired | AppError::InvalidCredentials => 401,
             AppError::NoProject | AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::InvalidInput { .. } => 400,
+            AppError::InvalidInput { .. } | AppError::Refused { .. } => 400,
             AppError::Unreachable { .. } => 502,
             AppError::Timeout { .. } => 504,
             // Pass the cloud's 4xx on; a cloud's 5xx is a bad gateway for us.
@@ -86,6 +90,14 @@ impl AppError {
             .decode(value)
             .ok()?;
         serde_json::from_slice(&bytes).ok()
+    }
+
+    /// The field this error is about, if it is about one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            AppError::InvalidInput { field, .. } | AppError::Refused { field, .. } => Some(field),
+            _ => None,
+        }
     }
 
     /// Whether the user has to log in (again) to go on.

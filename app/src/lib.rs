@@ -71,6 +71,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/settings") view=settings::SettingsPage/>
                         <ParentRoute path=path!("/admin") view=AdminGate>
                             <Route path=path!("/system") view=admin::SystemInfoPage/>
+                            <Route path=path!("/flavors") view=admin::FlavorsPage/>
+                            <Route path=path!("/flavors/:id") view=admin::FlavorDetailPage/>
+                            <Route path=path!("/hypervisors") view=admin::HypervisorsPage/>
+                            <Route path=path!("/compute_services") view=admin::ComputeServicesPage/>
+                            <Route path=path!("/aggregates") view=admin::AggregatesPage/>
+                            <Route path=path!("/instances") view=compute::AllInstancesPage/>
                         </ParentRoute>
                     </ParentRoute>
                 </Routes>

@@ -15,6 +15,9 @@ pub fn error_text(err: &AppError) -> String {
             err.message_key(),
             &[("status", status.to_string()), ("message", message.clone())],
         ),
+        AppError::Refused { message, .. } => {
+            tr_dynamic_args(err.message_key(), &[("message", message.clone())])
+        }
         AppError::Internal(detail) => {
             tr_dynamic_args(err.message_key(), &[("detail", detail.clone())])
         }

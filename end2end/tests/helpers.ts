@@ -25,3 +25,28 @@ export async function openMenu(page: Page, testId: string) {
   await expect(menu).toHaveAttribute("open", "");
   return menu;
 }
+
+/** Creates a flavor through the form and waits for its page. */
+export async function createFlavor(page: Page, name: string, vcpus: number) {
+  await page.goto("/admin/flavors");
+  await hydrated(page);
+  await page.getByTestId("flavor-create").locator("summary").click();
+  await page.getByTestId("flavor-new-name").fill(name);
+  await page.getByTestId("flavor-new-vcpus").fill(String(vcpus));
+  await page.getByTestId("flavor-new-ram").fill("512");
+  await page.getByTestId("flavor-new-disk").fill("1");
+  await page.getByTestId("flavor-create-submit").click();
+  await expect(page).toHaveURL(/\/admin\/flavors\/[^/]+$/);
+  await expect(page.getByTestId("flavor-name")).toHaveText(name);
+  await hydrated(page);
+}
+
+export async function deleteFlavor(page: Page, name: string) {
+  await page.goto("/admin/flavors");
+  await hydrated(page);
+  const row = page.getByTestId("flavor-row").filter({ hasText: name });
+  await row.getByTestId("flavor-delete").click();
+  await expect(page.getByTestId("confirm-panel")).toContainText(`Delete the flavor ${name}? No instance uses it.`);
+  await page.getByTestId("confirm-yes").click();
+  await expect(page.getByTestId("flavor-row").filter({ hasText: name })).toHaveCount(0);
+}

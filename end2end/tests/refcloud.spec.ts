@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, hydrated, login } from "./helpers";
+import { ADMIN, DEMO, createFlavor, deleteFlavor, hydrated, login } from "./helpers";
 
 /** Runs an instance action and waits for `status`. refcloud's SQLite now and
  *  then answers "database is locked" (a 500 from Nova, shown as an error);
@@ -54,5 +54,37 @@ test.describe("compute on a real cloud @refcloud", () => {
     await page.getByTestId("confirm-yes").click();
     await expect(page).toHaveURL(/\/project\/instances$/);
     await expect(page.getByTestId("instance-row").filter({ hasText: name })).toHaveCount(0, { timeout: 120_000 });
+  });
+});
+
+// Flavor extra specs through Zenith against real Nova: the topology is
+// written and read back, and Nova's own validation message reaches the field.
+test.describe("admin flavors on a real cloud @refcloud", () => {
+  test.skip(!process.env.REFCLOUD_E2E, "needs refcloud: run REFCLOUD=1 scripts/test");
+  test.describe.configure({ timeout: 120_000 });
+
+  test("create a flavor with topology extra specs, read them back, see Nova refuse a bad value", async ({ page }) => {
+    await login(page, ADMIN);
+    const name = `zenith-e2e-topo-${Date.now().toString(36)}`;
+    await createFlavor(page, name, 4);
+    await page.getByTestId("topology-input-hw:cpu_max_threads").fill("2");
+    await page.getByTestId("topology-input-hw:cpu_sockets").fill("2");
+    await expect(page.getByTestId("topology-preview-alone").getByTestId("topology-best")).toHaveText(
+      "2 sockets × 2 cores × 1 thread",
+    );
+    await page.getByTestId("topology-save").click();
+    await expect(page.getByTestId("topology-saved")).toBeVisible();
+    await page.reload();
+    await hydrated(page);
+    await expect(page.getByTestId("topology-input-hw:cpu_max_threads")).toHaveValue("2");
+    await expect(page.getByTestId("topology-input-hw:cpu_sockets")).toHaveValue("2");
+
+    // Past the panel's own checks, straight to Nova: its message, at the field.
+    const editor = page.getByTestId("specs-editor");
+    await editor.getByTestId("spec-input-hw:cpu_cores").fill("foo");
+    await editor.getByTestId("specs-save").click();
+    await expect(page.locator("#spec-hw-cpu-cores-error")).toHaveText("Validation failed; 'foo' is not a valid integer value.");
+
+    await deleteFlavor(page, name);
   });
 });

@@ -444,3 +444,188 @@ usage-disk-hours = Festplatten-GiB-Stunden
 usage-hours = Stunden
 usage-state = Zustand
 usage-empty = In diesem Zeitraum lief keine Instanz.
+
+## Admin → Compute (issue 4)
+error-refused = { $message }
+nav-all-instances = Alle Instanzen
+nav-flavors = Flavors
+nav-hypervisors = Hypervisoren
+nav-compute-services = Compute-Dienste
+nav-aggregates = Host-Aggregate
+all-instances-title = Alle Instanzen
+all-instances-description = Die Server aller Projekte, mit denselben Aktionen wie in der Liste eines Projekts.
+instances-project = Projekt
+
+flavors-title = Flavors
+flavors-description = Alle Flavors, öffentlich und privat, mit ihren Größen und Extra Specs.
+flavors-create-title = Flavor erstellen
+flavors-create = Flavor erstellen
+flavors-name = Name
+flavors-id = ID (optional)
+flavors-id-hint = Lassen Sie die ID leer, dann erzeugt Nova eine UUID.
+flavors-vcpus = vCPUs
+flavors-ram = RAM (MiB)
+flavors-disk = Root-Festplatte (GB)
+flavors-ephemeral = Ephemere Festplatte (GB)
+flavors-swap = Swap (MiB)
+flavors-rxtx = RX/TX-Faktor
+flavors-description-field = Beschreibung
+flavors-public = Öffentlich
+flavors-extra-specs = Extra Specs
+flavors-more-specs = { $count ->
+    [one] und eine weitere
+   *[other] und { $count } weitere
+}
+flavors-name-invalid = Geben Sie einen Namen mit 1 bis 255 Zeichen ein.
+flavors-id-invalid = Eine ID darf nur Buchstaben, Ziffern, Leerzeichen und „-_.“ enthalten, höchstens 255 Zeichen.
+flavors-vcpus-invalid = Geben Sie die Anzahl der vCPUs als ganze Zahl ein, mindestens 1.
+flavors-ram-invalid = Geben Sie den RAM in MiB als ganze Zahl ein, mindestens 1.
+flavors-disk-invalid = Geben Sie die Root-Festplatte in GB als ganze Zahl ein (0 oder mehr).
+flavors-ephemeral-invalid = Geben Sie die ephemere Festplatte in GB als ganze Zahl ein (0 oder mehr).
+flavors-swap-invalid = Geben Sie den Swap in MiB als ganze Zahl ein (0 oder mehr).
+flavors-rxtx_factor-invalid = Geben Sie einen RX/TX-Faktor über 0 ein, etwa 1.0.
+flavors-description-invalid = Die Beschreibung ist zu lang.
+flavors-confirm-delete = Flavor { $name } löschen? Keine Instanz verwendet es.
+flavors-confirm-delete-in-use = { $count ->
+    [one] Flavor { $name } löschen? Eine Instanz verwendet es noch; sie läuft weiter, ihre Größe lässt sich aber nicht mehr auf dieses Flavor zurück ändern:
+   *[other] Flavor { $name } löschen? { $count } Instanzen verwenden es noch; sie laufen weiter, ihre Größe lässt sich aber nicht mehr auf dieses Flavor zurück ändern:
+}
+flavors-back = Alle Flavors
+flavors-spec-invalid = Schlüssel und Werte brauchen 1 bis 255 Zeichen.
+flavors-access-title = Projektzugriff
+flavors-access-description = Dieses Flavor ist privat: Nur die hier angehakten Projekte (und Administratoren) können es sehen und verwenden.
+
+specs-title = Extra Specs
+specs-source-cloud = Bekannte Schlüssel stammen aus den Metadatendefinitionen der Cloud (Glance-Metadefs).
+specs-source-builtin = Diese Cloud bietet keine Metadatendefinitionen, daher zeigt Zenith seine eingebaute Kopie der Definitionen von Glance.
+specs-unset = (nicht gesetzt)
+specs-custom = Weitere Schlüssel
+specs-key = Schlüssel
+specs-value = Wert
+specs-add = Schlüssel hinzufügen
+specs-save = Extra Specs speichern
+specs-saved = Extra Specs gespeichert.
+
+topology-flavor-title = CPU-Topologie des Gasts
+topology-image-title = CPU-Topologie des Gasts (Abbild-Eigenschaften)
+topology-explain = Nova teilt die vCPUs auf Sockel, Kerne und Threads auf. Innerhalb der Maxima zieht es mehr Sockel mehr Kernen vor und mehr Kerne mehr Threads; eine bevorzugte Anzahl rückt eine Topologie in der Liste nach oben. Das Abbild darf nur einschränken, was das Flavor erlaubt.
+topology-preferred = Bevorzugt
+topology-maximum = Maximum
+topology-field-cpu_sockets = Sockel
+topology-field-cpu_cores = Kerne
+topology-field-cpu_threads = Threads
+topology-field-cpu_max_sockets = Max. Sockel
+topology-field-cpu_max_cores = Max. Kerne
+topology-field-cpu_max_threads = Max. Threads
+topology-not-integer = Geben Sie eine ganze Zahl ein.
+topology-below-one = Geben Sie 1 oder mehr ein.
+topology-above-max = { $max ->
+    [one] Das liegt über dem hier geltenden Maximum von 1; senken Sie den Wert oder erhöhen Sie das Maximum.
+   *[other] Das liegt über dem hier geltenden Maximum von { $max }; senken Sie den Wert oder erhöhen Sie das Maximum.
+}
+topology-above-flavor-max = { $max ->
+    [one] Das Abbild darf nicht mehr erlauben als das Maximum des Flavors von 1.
+   *[other] Das Abbild darf nicht mehr erlauben als das Maximum des Flavors von { $max }.
+}
+topology-preview-image = Vorschau mit einem Abbild
+topology-preview-flavor = Vorschau mit einem Flavor
+topology-no-image = Kein Abbild
+topology-pick-flavor = Flavor wählen
+topology-flavor-alone = Nur dieses Flavor
+topology-with-image = Dieses Flavor mit dem gewählten Abbild
+topology-chosen-flavor-alone = Nur das gewählte Flavor
+topology-flavor-with-this-image = Das gewählte Flavor mit diesem Abbild
+topology-choose = Wählen Sie oben etwas aus, um die Vorschau zu sehen.
+topology-sockets = { $n ->
+    [one] 1 Sockel
+   *[other] { $n } Sockel
+}
+topology-cores = { $n ->
+    [one] 1 Kern
+   *[other] { $n } Kerne
+}
+topology-threads = { $n ->
+    [one] 1 Thread
+   *[other] { $n } Threads
+}
+topology-socket-n = Sockel { $n }
+topology-none = keine
+topology-reason-order = Nova nimmt die erste mögliche Topologie in seiner Reihenfolge: die wenigsten Threads, dann die meisten Sockel.
+topology-reason-no-match = Keine mögliche Topologie passt zu den bevorzugten Anzahlen, daher nimmt Nova die erste in seiner Reihenfolge: die wenigsten Threads, dann die meisten Sockel.
+topology-reason-score = { $score ->
+    [one] Sie erfüllt 1 der bevorzugten Anzahlen; unter den besten Treffern nimmt Nova die erste in seiner Reihenfolge (wenigste Threads, dann meiste Sockel).
+    [3] Sie entspricht genau der bevorzugten Topologie.
+   *[other] Sie erfüllt { $score } der bevorzugten Anzahlen; unter den besten Treffern nimmt Nova die erste in seiner Reihenfolge (wenigste Threads, dann meiste Sockel).
+}
+topology-source-image = Das Abbild setzt eine bevorzugte Anzahl; sie ersetzt alle des Flavors.
+topology-source-flavor = Die Vorgabe stammt vom Flavor.
+topology-source-dropped = Die bevorzugten Anzahlen des Flavors überschreiten die Grenzen, daher ignoriert Nova sie kommentarlos.
+topology-source-none = Weder das Flavor noch das Abbild setzt eine bevorzugte Anzahl.
+topology-ranked-caption = { $count ->
+    [one] Die einzige mögliche Topologie
+   *[other] Alle { $count } möglichen Topologien, in der Reihenfolge von Nova
+}
+topology-col-sockets = Sockel
+topology-col-cores = Kerne
+topology-col-threads = Threads
+topology-col-matches = Treffer
+topology-nova-choice = Wahl von Nova
+topology-error-invalid = Ein Wert ist keine ganze Zahl, daher verweigert Nova den Start mit dieser Kombination.
+topology-error-limits-exceeded = Die Maxima des Abbilds überschreiten die des Flavors, daher verweigert Nova den Start. Senken Sie die Maxima des Abbilds oder erhöhen Sie die des Flavors.
+topology-error-topology-exceeded = Das Abbild bevorzugt mehr, als die Maxima erlauben, daher verweigert Nova den Start. Senken Sie die bevorzugten Anzahlen des Abbilds oder erhöhen Sie die Maxima.
+topology-error-impossible = Keine Aufteilung dieser Anzahl von vCPUs passt in die Maxima, daher schlägt der Start fehl. Erhöhen Sie ein Maximum oder wählen Sie eine vCPU-Anzahl, die sich innerhalb der Maxima als Produkt bilden lässt.
+topology-save = Topologie speichern
+topology-saved = Topologie gespeichert.
+
+hypervisors-title = Hypervisoren
+hypervisors-description = Kapazität pro Compute-Host und die Server auf jedem.
+hypervisors-total = Alle Hosts
+hypervisors-vcpus = vCPUs
+hypervisors-ram = RAM
+hypervisors-disk = Festplatte
+hypervisors-used-of = { $used } von { $total } { $unit } belegt ({ $percent } %)
+hypervisors-running = { $count ->
+    [one] 1 Server läuft
+   *[other] { $count } Server laufen
+}
+hypervisors-servers = { $count ->
+    [0] Keine Server
+    [one] 1 Server
+   *[other] { $count } Server
+}
+service-state-up = läuft
+service-state-down = ausgefallen
+service-status-enabled = aktiviert
+service-status-disabled = deaktiviert
+
+services-title = Compute-Dienste
+services-description = Die Dienste von Nova auf jedem Host. Ein deaktivierter Compute-Dienst nimmt keine neuen Server an.
+services-binary = Dienst
+services-host = Host
+services-zone = Zone
+services-status = Status
+services-state = Zustand
+services-updated = Zuletzt gesehen
+services-reason = Grund für die Deaktivierung
+services-disable = Deaktivieren
+services-enable = Aktivieren
+services-reason-too-long = Der Grund darf höchstens 255 Zeichen haben.
+
+aggregates-title = Host-Aggregate
+aggregates-description = Gruppen von Hosts mit Metadaten; eine Verfügbarkeitszone macht die Gruppe zu einer Zone, die Benutzer auswählen können.
+aggregates-create-title = Host-Aggregat erstellen
+aggregates-create = Aggregat erstellen
+aggregates-name = Name
+aggregates-zone = Verfügbarkeitszone
+aggregates-empty = Es gibt noch keine Host-Aggregate.
+aggregates-hosts = Hosts
+aggregates-add-host = Host hinzufügen
+aggregates-pick-host = Host wählen
+aggregates-metadata = Metadaten
+aggregates-metadata-save = Metadaten speichern
+aggregates-confirm-delete = Host-Aggregat { $name } löschen?
+aggregates-name-invalid = Geben Sie einen Namen mit 1 bis 255 Zeichen ein.
+aggregates-zone-invalid = Ein Zonenname hat höchstens 255 Zeichen und keinen Doppelpunkt.
+aggregates-host-required = Wählen Sie zuerst einen Host.
+aggregates-metadata-invalid = Schlüssel dürfen nicht leer sein; Schlüssel und Werte haben höchstens 255 Zeichen.
+instance-cpu-topology = Gast-CPU-Topologie

@@ -444,3 +444,188 @@ usage-disk-hours = Disk GiB hours
 usage-hours = Hours
 usage-state = State
 usage-empty = No instances ran in this period.
+
+## Admin → Compute (issue 4)
+error-refused = { $message }
+nav-all-instances = All instances
+nav-flavors = Flavors
+nav-hypervisors = Hypervisors
+nav-compute-services = Compute services
+nav-aggregates = Host aggregates
+all-instances-title = All instances
+all-instances-description = The servers of every project, with the same actions as a project's own list.
+instances-project = Project
+
+flavors-title = Flavors
+flavors-description = Every flavor, public and private, with its sizes and extra specs.
+flavors-create-title = Create a flavor
+flavors-create = Create flavor
+flavors-name = Name
+flavors-id = ID (optional)
+flavors-id-hint = Leave the ID empty and Nova makes a UUID.
+flavors-vcpus = vCPUs
+flavors-ram = RAM (MiB)
+flavors-disk = Root disk (GB)
+flavors-ephemeral = Ephemeral disk (GB)
+flavors-swap = Swap (MiB)
+flavors-rxtx = RX/TX factor
+flavors-description-field = Description
+flavors-public = Public
+flavors-extra-specs = Extra specs
+flavors-more-specs = { $count ->
+    [one] and one more
+   *[other] and { $count } more
+}
+flavors-name-invalid = Enter a name of 1 to 255 characters.
+flavors-id-invalid = An ID may have letters, digits, spaces and "-_." only, up to 255 characters.
+flavors-vcpus-invalid = Enter a whole number of vCPUs, at least 1.
+flavors-ram-invalid = Enter the RAM in MiB as a whole number, at least 1.
+flavors-disk-invalid = Enter the root disk in GB as a whole number (0 or more).
+flavors-ephemeral-invalid = Enter the ephemeral disk in GB as a whole number (0 or more).
+flavors-swap-invalid = Enter the swap in MiB as a whole number (0 or more).
+flavors-rxtx_factor-invalid = Enter an RX/TX factor above 0, such as 1.0.
+flavors-description-invalid = The description is too long.
+flavors-confirm-delete = Delete the flavor { $name }? No instance uses it.
+flavors-confirm-delete-in-use = { $count ->
+    [one] Delete the flavor { $name }? One instance still uses it; it keeps running, but cannot be resized back to this flavor:
+   *[other] Delete the flavor { $name }? { $count } instances still use it; they keep running, but cannot be resized back to this flavor:
+}
+flavors-back = Back to flavors
+flavors-spec-invalid = Keys and values must be 1 to 255 characters.
+flavors-access-title = Project access
+flavors-access-description = This flavor is private: only the projects ticked here (and admins) can see and use it.
+
+specs-title = Extra specs
+specs-source-cloud = Known keys come from the cloud's metadata definitions (Glance metadefs).
+specs-source-builtin = This cloud offers no metadata definitions, so Zenith shows its built-in copy of Glance's.
+specs-unset = (not set)
+specs-custom = Other keys
+specs-key = Key
+specs-value = Value
+specs-add = Add a key
+specs-save = Save extra specs
+specs-saved = Extra specs saved.
+
+topology-flavor-title = Guest CPU topology
+topology-image-title = Guest CPU topology (image properties)
+topology-explain = Nova splits the vCPUs into sockets, cores and threads. It prefers more sockets over more cores, and more cores over more threads, within the maximums; a preferred count moves a topology up the list. The image may only narrow what the flavor allows.
+topology-preferred = Preferred
+topology-maximum = Maximum
+topology-field-cpu_sockets = Sockets
+topology-field-cpu_cores = Cores
+topology-field-cpu_threads = Threads
+topology-field-cpu_max_sockets = Max sockets
+topology-field-cpu_max_cores = Max cores
+topology-field-cpu_max_threads = Max threads
+topology-not-integer = Enter a whole number.
+topology-below-one = Enter 1 or more.
+topology-above-max = { $max ->
+    [one] This is above the maximum of 1 that applies here; lower it or raise the maximum.
+   *[other] This is above the maximum of { $max } that applies here; lower it or raise the maximum.
+}
+topology-above-flavor-max = { $max ->
+    [one] The image may not allow more than the flavor's maximum of 1.
+   *[other] The image may not allow more than the flavor's maximum of { $max }.
+}
+topology-preview-image = Preview with an image
+topology-preview-flavor = Preview with a flavor
+topology-no-image = No image
+topology-pick-flavor = Choose a flavor
+topology-flavor-alone = This flavor alone
+topology-with-image = This flavor with the chosen image
+topology-chosen-flavor-alone = The chosen flavor alone
+topology-flavor-with-this-image = The chosen flavor with this image
+topology-choose = Choose one above to see the preview.
+topology-sockets = { $n ->
+    [one] 1 socket
+   *[other] { $n } sockets
+}
+topology-cores = { $n ->
+    [one] 1 core
+   *[other] { $n } cores
+}
+topology-threads = { $n ->
+    [one] 1 thread
+   *[other] { $n } threads
+}
+topology-socket-n = Socket { $n }
+topology-none = none
+topology-reason-order = Nova takes the first possible topology in its order: the fewest threads, then the most sockets.
+topology-reason-no-match = No possible topology matches the preferred counts, so Nova takes the first in its order: the fewest threads, then the most sockets.
+topology-reason-score = { $score ->
+    [one] It matches 1 of the preferred counts; among the best matches Nova takes the first in its order (fewest threads, then most sockets).
+    [3] It matches the preferred topology exactly.
+   *[other] It matches { $score } of the preferred counts; among the best matches Nova takes the first in its order (fewest threads, then most sockets).
+}
+topology-source-image = The image sets a preferred count, which replaces all of the flavor's.
+topology-source-flavor = The preference comes from the flavor.
+topology-source-dropped = The flavor's preferred counts exceed the limits, so Nova ignores them without a word.
+topology-source-none = Neither the flavor nor the image sets a preferred count.
+topology-ranked-caption = { $count ->
+    [one] The only possible topology
+   *[other] All { $count } possible topologies, in Nova's order
+}
+topology-col-sockets = Sockets
+topology-col-cores = Cores
+topology-col-threads = Threads
+topology-col-matches = Matches
+topology-nova-choice = Nova's choice
+topology-error-invalid = A value is not a whole number, so Nova refuses to boot with this combination.
+topology-error-limits-exceeded = The image's maximums exceed the flavor's, so Nova refuses to boot. Lower the image's maximums or raise the flavor's.
+topology-error-topology-exceeded = The image prefers more than the maximums allow, so Nova refuses to boot. Lower the image's preferred counts or raise the maximums.
+topology-error-impossible = No split of this many vCPUs fits within the maximums, so the boot fails. Raise a maximum, or use a vCPU count that the maximums can multiply to.
+topology-save = Save topology
+topology-saved = Topology saved.
+
+hypervisors-title = Hypervisors
+hypervisors-description = Capacity per compute host, and the servers on each.
+hypervisors-total = All hosts
+hypervisors-vcpus = vCPUs
+hypervisors-ram = RAM
+hypervisors-disk = Disk
+hypervisors-used-of = { $used } of { $total } { $unit } used ({ $percent } %)
+hypervisors-running = { $count ->
+    [one] 1 server running
+   *[other] { $count } servers running
+}
+hypervisors-servers = { $count ->
+    [0] No servers
+    [one] 1 server
+   *[other] { $count } servers
+}
+service-state-up = up
+service-state-down = down
+service-status-enabled = enabled
+service-status-disabled = disabled
+
+services-title = Compute services
+services-description = Nova's services on every host. A disabled compute service takes no new servers.
+services-binary = Service
+services-host = Host
+services-zone = Zone
+services-status = Status
+services-state = State
+services-updated = Last seen
+services-reason = Reason for disabling
+services-disable = Disable
+services-enable = Enable
+services-reason-too-long = Keep the reason to 255 characters.
+
+aggregates-title = Host aggregates
+aggregates-description = Groups of hosts with metadata; an availability zone makes the group a zone users can pick.
+aggregates-create-title = Create a host aggregate
+aggregates-create = Create aggregate
+aggregates-name = Name
+aggregates-zone = Availability zone
+aggregates-empty = There are no host aggregates yet.
+aggregates-hosts = Hosts
+aggregates-add-host = Add host
+aggregates-pick-host = Choose a host
+aggregates-metadata = Metadata
+aggregates-metadata-save = Save metadata
+aggregates-confirm-delete = Delete the host aggregate { $name }?
+aggregates-name-invalid = Enter a name of 1 to 255 characters.
+aggregates-zone-invalid = A zone name has at most 255 characters and no colon.
+aggregates-host-required = Choose a host first.
+aggregates-metadata-invalid = Keys must not be empty; keys and values have at most 255 characters.
+instance-cpu-topology = Guest CPU topology

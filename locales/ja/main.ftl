@@ -432,3 +432,178 @@ usage-disk-hours = ディスク GiB 時間
 usage-hours = 時間
 usage-state = 状態
 usage-empty = この期間に稼働したインスタンスはありません。
+
+## Admin → Compute (issue 4)
+error-refused = { $message }
+nav-all-instances = すべてのインスタンス
+nav-flavors = フレーバー
+nav-hypervisors = ハイパーバイザー
+nav-compute-services = コンピュートサービス
+nav-aggregates = ホストアグリゲート
+all-instances-title = すべてのインスタンス
+all-instances-description = 全プロジェクトのサーバーです。各プロジェクトの一覧と同じ操作ができます。
+instances-project = プロジェクト
+
+flavors-title = フレーバー
+flavors-description = パブリック・プライベートを含むすべてのフレーバーと、そのサイズおよび extra specs です。
+flavors-create-title = フレーバーの作成
+flavors-create = フレーバーを作成
+flavors-name = 名前
+flavors-id = ID (任意)
+flavors-id-hint = ID を空欄にすると、Nova が UUID を生成します。
+flavors-vcpus = vCPU
+flavors-ram = RAM (MiB)
+flavors-disk = ルートディスク (GB)
+flavors-ephemeral = エフェメラルディスク (GB)
+flavors-swap = スワップ (MiB)
+flavors-rxtx = RX/TX 係数
+flavors-description-field = 説明
+flavors-public = パブリック
+flavors-extra-specs = Extra Specs
+flavors-more-specs = { $count ->
+   *[other] ほか { $count } 件
+}
+flavors-name-invalid = 1〜255 文字の名前を入力してください。
+flavors-id-invalid = ID に使えるのは英字、数字、スペース、「-_.」のみで、255 文字以内です。
+flavors-vcpus-invalid = vCPU 数は 1 以上の整数で入力してください。
+flavors-ram-invalid = RAM は MiB 単位の 1 以上の整数で入力してください。
+flavors-disk-invalid = ルートディスクは GB 単位の 0 以上の整数で入力してください。
+flavors-ephemeral-invalid = エフェメラルディスクは GB 単位の 0 以上の整数で入力してください。
+flavors-swap-invalid = スワップは MiB 単位の 0 以上の整数で入力してください。
+flavors-rxtx_factor-invalid = RX/TX 係数には 1.0 のような 0 より大きい値を入力してください。
+flavors-description-invalid = 説明が長すぎます。
+flavors-confirm-delete = フレーバー { $name } を削除しますか? このフレーバーを使用しているインスタンスはありません。
+flavors-confirm-delete-in-use = { $count ->
+   *[other] フレーバー { $name } を削除しますか? まだ { $count } 個のインスタンスが使用しています。インスタンスは動作し続けますが、このフレーバーにサイズを戻すことはできなくなります:
+}
+flavors-back = フレーバー一覧
+flavors-spec-invalid = キーと値は 1〜255 文字にしてください。
+flavors-access-title = プロジェクトのアクセス権
+flavors-access-description = このフレーバーはプライベートです。ここでチェックしたプロジェクト (と管理者) だけが参照・使用できます。
+
+specs-title = Extra Specs
+specs-source-cloud = 既知のキーはクラウドのメタデータ定義 (Glance metadefs) から取得しています。
+specs-source-builtin = このクラウドにはメタデータ定義がないため、Zenith に組み込まれた Glance の定義のコピーを表示しています。
+specs-unset = (未設定)
+specs-custom = その他のキー
+specs-key = キー
+specs-value = 値
+specs-add = キーを追加
+specs-save = Extra Specs を保存
+specs-saved = Extra Specs を保存しました。
+
+topology-flavor-title = ゲストの CPU トポロジー
+topology-image-title = ゲストの CPU トポロジー (イメージのプロパティ)
+topology-explain = Nova は vCPU をソケット、コア、スレッドに分割します。上限の範囲内で、コアを増やすよりソケットを、スレッドを増やすよりコアを増やす分け方を優先します。希望値に合うトポロジーは順位が上がります。イメージはフレーバーが許す範囲を狭めることしかできません。
+topology-preferred = 希望値
+topology-maximum = 上限
+topology-field-cpu_sockets = ソケット
+topology-field-cpu_cores = コア
+topology-field-cpu_threads = スレッド
+topology-field-cpu_max_sockets = 最大ソケット数
+topology-field-cpu_max_cores = 最大コア数
+topology-field-cpu_max_threads = 最大スレッド数
+topology-not-integer = 整数を入力してください。
+topology-below-one = 1 以上の値を入力してください。
+topology-above-max = { $max ->
+   *[other] ここで適用される上限 { $max } を超えています。値を下げるか、上限を上げてください。
+}
+topology-above-flavor-max = { $max ->
+   *[other] イメージでは、フレーバーの上限 { $max } を超える値を許可できません。
+}
+topology-preview-image = イメージでプレビュー
+topology-preview-flavor = フレーバーでプレビュー
+topology-no-image = イメージなし
+topology-pick-flavor = フレーバーを選択
+topology-flavor-alone = このフレーバーのみ
+topology-with-image = このフレーバーと選んだイメージ
+topology-chosen-flavor-alone = 選んだフレーバーのみ
+topology-flavor-with-this-image = 選んだフレーバーとこのイメージ
+topology-choose = 上でいずれかを選ぶとプレビューが表示されます。
+topology-sockets = { $n ->
+   *[other] { $n } ソケット
+}
+topology-cores = { $n ->
+   *[other] { $n } コア
+}
+topology-threads = { $n ->
+   *[other] { $n } スレッド
+}
+topology-socket-n = ソケット { $n }
+topology-none = なし
+topology-reason-order = Nova は独自の順序で最初に可能なトポロジーを選びます: スレッドが最も少なく、次にソケットが最も多いものです。
+topology-reason-no-match = 希望値に合う可能なトポロジーがないため、Nova は独自の順序で最初のものを選びます: スレッドが最も少なく、次にソケットが最も多いものです。
+topology-reason-score = { $score ->
+    [3] 希望するトポロジーと完全に一致します。
+   *[other] 希望値のうち { $score } 個に一致します。最もよく一致するものの中から、Nova は独自の順序で最初のもの (スレッドが最少、次にソケットが最多) を選びます。
+}
+topology-source-image = イメージが希望値を設定しているため、フレーバーの希望値はすべて置き換えられます。
+topology-source-flavor = 希望値はフレーバーで設定されています。
+topology-source-dropped = フレーバーの希望値が上限を超えているため、Nova は何も通知せずにそれを無視します。
+topology-source-none = フレーバーにもイメージにも希望値は設定されていません。
+topology-ranked-caption = { $count ->
+    [1] 可能な唯一のトポロジー
+   *[other] 可能なトポロジー全 { $count } 個 (Nova の順序)
+}
+topology-col-sockets = ソケット
+topology-col-cores = コア
+topology-col-threads = スレッド
+topology-col-matches = 一致数
+topology-nova-choice = Nova の選択
+topology-error-invalid = 整数でない値があるため、Nova はこの組み合わせでの起動を拒否します。
+topology-error-limits-exceeded = イメージの上限がフレーバーの上限を超えているため、Nova は起動を拒否します。イメージの上限を下げるか、フレーバーの上限を上げてください。
+topology-error-topology-exceeded = イメージの希望値が上限を超えているため、Nova は起動を拒否します。イメージの希望値を下げるか、上限を上げてください。
+topology-error-impossible = この数の vCPU を上限内で分割する方法がないため、起動に失敗します。上限を上げるか、上限内の値の掛け算で表せる vCPU 数にしてください。
+topology-save = トポロジーを保存
+topology-saved = トポロジーを保存しました。
+
+hypervisors-title = ハイパーバイザー
+hypervisors-description = コンピュートホストごとの容量と、各ホスト上のサーバーです。
+hypervisors-total = すべてのホスト
+hypervisors-vcpus = vCPU
+hypervisors-ram = RAM
+hypervisors-disk = ディスク
+hypervisors-used-of = { $total } { $unit } 中 { $used } 使用 ({ $percent } %)
+hypervisors-running = { $count ->
+   *[other] { $count } 台のサーバーが稼働中
+}
+hypervisors-servers = { $count ->
+    [0] サーバーなし
+   *[other] { $count } 台のサーバー
+}
+service-state-up = 稼働中
+service-state-down = 停止中
+service-status-enabled = 有効
+service-status-disabled = 無効
+
+services-title = コンピュートサービス
+services-description = 各ホスト上の Nova のサービスです。無効にしたコンピュートサービスには新しいサーバーが配置されません。
+services-binary = サービス
+services-host = ホスト
+services-zone = ゾーン
+services-status = ステータス
+services-state = 状態
+services-updated = 最終確認
+services-reason = 無効化の理由
+services-disable = 無効化
+services-enable = 有効化
+services-reason-too-long = 理由は 255 文字以内にしてください。
+
+aggregates-title = ホストアグリゲート
+aggregates-description = メタデータを持つホストのグループです。アベイラビリティーゾーンを設定すると、ユーザーが選べるゾーンになります。
+aggregates-create-title = ホストアグリゲートの作成
+aggregates-create = アグリゲートを作成
+aggregates-name = 名前
+aggregates-zone = アベイラビリティーゾーン
+aggregates-empty = ホストアグリゲートはまだありません。
+aggregates-hosts = ホスト
+aggregates-add-host = ホストを追加
+aggregates-pick-host = ホストを選択
+aggregates-metadata = メタデータ
+aggregates-metadata-save = メタデータを保存
+aggregates-confirm-delete = ホストアグリゲート { $name } を削除しますか?
+aggregates-name-invalid = 1〜255 文字の名前を入力してください。
+aggregates-zone-invalid = ゾーン名は 255 文字以内で、コロンは使えません。
+aggregates-host-required = 先にホストを選んでください。
+aggregates-metadata-invalid = キーは空にできません。キーと値は 255 文字以内にしてください。
+instance-cpu-topology = ゲスト CPU トポロジー

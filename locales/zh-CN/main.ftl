@@ -432,3 +432,178 @@ usage-disk-hours = 磁盘 GiB 小时
 usage-hours = 小时
 usage-state = 状态
 usage-empty = 此期间没有运行的云主机。
+
+## Admin → Compute (issue 4)
+error-refused = { $message }
+nav-all-instances = 所有实例
+nav-flavors = 云主机类型
+nav-hypervisors = 虚拟机管理器
+nav-compute-services = 计算服务
+nav-aggregates = 主机聚合
+all-instances-title = 所有实例
+all-instances-description = 所有项目的云主机，可执行与项目自身列表相同的操作。
+instances-project = 项目
+
+flavors-title = 云主机类型
+flavors-description = 所有公有和私有的云主机类型，及其规格和 extra specs。
+flavors-create-title = 创建云主机类型
+flavors-create = 创建云主机类型
+flavors-name = 名称
+flavors-id = ID（可选）
+flavors-id-hint = ID 留空时，Nova 会生成一个 UUID。
+flavors-vcpus = vCPU
+flavors-ram = 内存（MiB）
+flavors-disk = 根磁盘（GB）
+flavors-ephemeral = 临时磁盘（GB）
+flavors-swap = 交换空间（MiB）
+flavors-rxtx = RX/TX 因子
+flavors-description-field = 描述
+flavors-public = 公有
+flavors-extra-specs = Extra Specs
+flavors-more-specs = { $count ->
+   *[other] 另有 { $count } 项
+}
+flavors-name-invalid = 请输入 1 到 255 个字符的名称。
+flavors-id-invalid = ID 只能包含字母、数字、空格和“-_.”，最多 255 个字符。
+flavors-vcpus-invalid = 请输入 vCPU 数量，须为不小于 1 的整数。
+flavors-ram-invalid = 请以 MiB 为单位输入内存大小，须为不小于 1 的整数。
+flavors-disk-invalid = 请以 GB 为单位输入根磁盘大小，须为整数（0 或更大）。
+flavors-ephemeral-invalid = 请以 GB 为单位输入临时磁盘大小，须为整数（0 或更大）。
+flavors-swap-invalid = 请以 MiB 为单位输入交换空间大小，须为整数（0 或更大）。
+flavors-rxtx_factor-invalid = 请输入大于 0 的 RX/TX 因子，例如 1.0。
+flavors-description-invalid = 描述太长。
+flavors-confirm-delete = 删除云主机类型 { $name }？没有云主机在使用它。
+flavors-confirm-delete-in-use = { $count ->
+   *[other] 删除云主机类型 { $name }？仍有 { $count } 个云主机在使用它；它们会继续运行，但无法再调整回此云主机类型：
+}
+flavors-back = 全部云主机类型
+flavors-spec-invalid = 键和值须为 1 到 255 个字符。
+flavors-access-title = 项目访问权限
+flavors-access-description = 此云主机类型为私有：只有此处勾选的项目（以及管理员）可以看到和使用它。
+
+specs-title = Extra Specs
+specs-source-cloud = 已知的键来自云的元数据定义（Glance metadefs）。
+specs-source-builtin = 此云未提供元数据定义，因此 Zenith 显示其内置的 Glance 元数据定义副本。
+specs-unset = （未设置）
+specs-custom = 其他键
+specs-key = 键
+specs-value = 值
+specs-add = 添加键
+specs-save = 保存 Extra Specs
+specs-saved = Extra Specs 已保存。
+
+topology-flavor-title = 客户机 CPU 拓扑
+topology-image-title = 客户机 CPU 拓扑（镜像属性）
+topology-explain = Nova 将 vCPU 划分为插槽、核心和线程。在最大值范围内，它优先选择更多插槽而非更多核心，更多核心而非更多线程；符合首选数量的拓扑会在列表中排名靠前。镜像只能缩小云主机类型所允许的范围。
+topology-preferred = 首选
+topology-maximum = 最大值
+topology-field-cpu_sockets = 插槽
+topology-field-cpu_cores = 核心
+topology-field-cpu_threads = 线程
+topology-field-cpu_max_sockets = 最大插槽数
+topology-field-cpu_max_cores = 最大核心数
+topology-field-cpu_max_threads = 最大线程数
+topology-not-integer = 请输入整数。
+topology-below-one = 请输入 1 或更大的数。
+topology-above-max = { $max ->
+   *[other] 超出了此处适用的最大值 { $max }；请调低此值或提高最大值。
+}
+topology-above-flavor-max = { $max ->
+   *[other] 镜像允许的值不能超过云主机类型的最大值 { $max }。
+}
+topology-preview-image = 结合镜像预览
+topology-preview-flavor = 结合云主机类型预览
+topology-no-image = 不使用镜像
+topology-pick-flavor = 选择云主机类型
+topology-flavor-alone = 仅此云主机类型
+topology-with-image = 此云主机类型加所选镜像
+topology-chosen-flavor-alone = 仅所选云主机类型
+topology-flavor-with-this-image = 所选云主机类型加此镜像
+topology-choose = 请在上方选择一项以查看预览。
+topology-sockets = { $n ->
+   *[other] { $n } 个插槽
+}
+topology-cores = { $n ->
+   *[other] { $n } 个核心
+}
+topology-threads = { $n ->
+   *[other] { $n } 个线程
+}
+topology-socket-n = 插槽 { $n }
+topology-none = 无
+topology-reason-order = Nova 按其顺序选取第一个可行的拓扑：线程最少，其次插槽最多。
+topology-reason-no-match = 没有可行的拓扑符合首选数量，因此 Nova 按其顺序选取第一个：线程最少，其次插槽最多。
+topology-reason-score = { $score ->
+    [3] 与首选拓扑完全一致。
+   *[other] 符合 { $score } 项首选数量；在最佳匹配中，Nova 按其顺序选取第一个（线程最少，其次插槽最多）。
+}
+topology-source-image = 镜像设置了首选数量，它会替换云主机类型的全部首选数量。
+topology-source-flavor = 首选数量来自云主机类型。
+topology-source-dropped = 云主机类型的首选数量超出了限制，因此 Nova 会不加提示地忽略它们。
+topology-source-none = 云主机类型和镜像都没有设置首选数量。
+topology-ranked-caption = { $count ->
+    [1] 唯一可行的拓扑
+   *[other] 全部 { $count } 个可行的拓扑，按 Nova 的顺序排列
+}
+topology-col-sockets = 插槽
+topology-col-cores = 核心
+topology-col-threads = 线程
+topology-col-matches = 匹配数
+topology-nova-choice = Nova 的选择
+topology-error-invalid = 有值不是整数，因此 Nova 拒绝以此组合启动。
+topology-error-limits-exceeded = 镜像的最大值超过了云主机类型的最大值，因此 Nova 拒绝启动。请调低镜像的最大值，或提高云主机类型的最大值。
+topology-error-topology-exceeded = 镜像的首选数量超出了最大值允许的范围，因此 Nova 拒绝启动。请调低镜像的首选数量，或提高最大值。
+topology-error-impossible = 无法在最大值范围内拆分这么多 vCPU，因此启动会失败。请提高某个最大值，或使用能在最大值范围内相乘得到的 vCPU 数量。
+topology-save = 保存拓扑
+topology-saved = 拓扑已保存。
+
+hypervisors-title = 虚拟机管理器
+hypervisors-description = 每个计算主机的容量，以及各主机上的云主机。
+hypervisors-total = 所有主机
+hypervisors-vcpus = vCPU
+hypervisors-ram = 内存
+hypervisors-disk = 磁盘
+hypervisors-used-of = 已用 { $used } / { $total } { $unit }（{ $percent }%）
+hypervisors-running = { $count ->
+   *[other] { $count } 个云主机正在运行
+}
+hypervisors-servers = { $count ->
+    [0] 没有云主机
+   *[other] { $count } 个云主机
+}
+service-state-up = 在线
+service-state-down = 离线
+service-status-enabled = 已启用
+service-status-disabled = 已禁用
+
+services-title = 计算服务
+services-description = 每个主机上的 Nova 服务。已禁用的计算服务不会接收新的云主机。
+services-binary = 服务
+services-host = 主机
+services-zone = 可用区
+services-status = 状态
+services-state = 运行状态
+services-updated = 最后上报
+services-reason = 禁用原因
+services-disable = 禁用
+services-enable = 启用
+services-reason-too-long = 原因最多 255 个字符。
+
+aggregates-title = 主机聚合
+aggregates-description = 带有元数据的主机组；设置可用区后，该组会成为用户可以选择的可用区。
+aggregates-create-title = 创建主机聚合
+aggregates-create = 创建主机聚合
+aggregates-name = 名称
+aggregates-zone = 可用区
+aggregates-empty = 还没有主机聚合。
+aggregates-hosts = 主机
+aggregates-add-host = 添加主机
+aggregates-pick-host = 选择主机
+aggregates-metadata = 元数据
+aggregates-metadata-save = 保存元数据
+aggregates-confirm-delete = 删除主机聚合 { $name }？
+aggregates-name-invalid = 请输入 1 到 255 个字符的名称。
+aggregates-zone-invalid = 可用区名称最多 255 个字符，且不能包含冒号。
+aggregates-host-required = 请先选择主机。
+aggregates-metadata-invalid = 键不能为空；键和值最多 255 个字符。
+instance-cpu-topology = 客户机 CPU 拓扑

@@ -722,6 +722,7 @@ pub fn ImageDetailPage() -> impl IntoView {
     let image = Resource::new(move || id.get(), get_image);
     // Outside the editor: the refetch after a save renders a new editor.
     let saved = RwSignal::new(false);
+    let topology_saved = RwSignal::new(false);
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
@@ -736,7 +737,10 @@ pub fn ImageDetailPage() -> impl IntoView {
                             <A href="/project/images" attr:class="self-center text-sky-700 underline">{move_tr!("images-back")}</A>
                         </div>
                     </div>
-                    <ImageEditor image=i saved on_saved=Callback::new(move |_| image.refetch())/>
+                    <ImageEditor image=i.clone() saved on_saved=Callback::new(move |_| image.refetch())/>
+                    <div class="mt-4">
+                        <super::image_topology::ImageTopology image=i saved=topology_saved on_saved=Callback::new(move |_| image.refetch())/>
+                    </div>
                 }.into_any())
             })}
         </Transition>

@@ -30,6 +30,8 @@ pub struct InstanceRow {
     pub created: String,
     pub age_secs: i64,
     pub locked: bool,
+    /// The project's name, filled in only on the all-projects list.
+    pub project: String,
 }
 
 impl InstanceRow {
@@ -83,13 +85,15 @@ pub fn regex_literal(text: &str) -> String {
     out
 }
 
-/// One page of the project's servers, filtered and sorted by Nova.
+/// One page of the project's servers (or, for an admin with `all`, every
+/// project's), filtered and sorted by Nova.
 #[server(endpoint = "list_instances")]
 pub async fn list_instances(
     marker: String,
     name: String,
     status: String,
     sort: String,
+    all: bool,
 ) -> Result<InstancePage, AppError> {
     use openstack::compute::{self, ServerFilter};
 
@@ -103,9 +107,14 @@ pub async fn list_instances(
             Some(parse_sort(s).ok_or_else(|| AppError::invalid("sort", "instances-sort-invalid"))?)
         }
     };
-    let (_, api) = crate::ssr::session::require().await?;
+    let (_, api) = if all {
+        crate::ssr::session::require_admin().await?
+    } else {
+        crate::ssr::session::require().await?
+    };
     let prefs = crate::ssr::prefs::current();
     let filter = ServerFilter {
+        all_tenants: all,
         name: Some(name.trim())
             .filter(|n| !n.is_empty())
             .map(regex_literal),
@@ -130,6 +139,15 @@ pub async fn list_instances(
         .iter()
         .filter_map(|i| Some((i.id.as_str(), i.name.as_deref()?)))
         .collect();
+    // Project names for the all-projects list; ids if Keystone will not say.
+    let projects: BTreeMap<String, String> = if all {
+        openstack::identity::list_projects(&api, &Default::default())
+            .await
+            .map(|ps| ps.into_iter().map(|p| (p.id, p.name)).collect())
+            .unwrap_or_default()
+    } else {
+        BTreeMap::new()
+    };
     let now = chrono::Utc::now();
     let items = servers
         .iter()
@@ -159,6 +177,14 @@ pub async fn list_instances(
             name: s.name.clone(),
             id: s.id.clone(),
             locked: s.locked,
+            project: if all {
+                projects
+                    .get(&s.tenant_id)
+                    .cloned()
+                    .unwrap_or_else(|| s.tenant_id.clone())
+            } else {
+                String::new()
+            },
         })
         .collect();
     Ok(InstancePage { items, next })
@@ -203,8 +229,22 @@ fn SortHeader(
     }
 }
 
+/// Admin → Compute → All instances: every project's servers, with the
+/// project column and the same actions.
+#[component]
+pub fn AllInstancesPage() -> impl IntoView {
+    view! { <InstanceList all=true/> }
+}
+
 #[component]
 pub fn InstancesPage() -> impl IntoView {
+    view! { <InstanceList all=false/> }
+}
+
+/// The list; `all` shows every project's servers (admins only), with a
+/// project column.
+#[component]
+fn InstanceList(all: bool) -> impl IntoView {
     let query = use_query_map();
     let param = move |key: &str| query.read().get(key).unwrap_or_default();
     let args = move || {
@@ -215,8 +255,8 @@ pub fn InstancesPage() -> impl IntoView {
             param("sort"),
         )
     };
-    let servers = Resource::new(args, |(marker, name, status, sort)| {
-        list_instances(marker, name, status, sort)
+    let servers = Resource::new(args, move |(marker, name, status, sort)| {
+        list_instances(marker, name, status, sort, all)
     });
     let sort = Memo::new(move |_| param("sort"));
     // A sort link keeps the filters and starts again at the first page.
@@ -262,7 +302,11 @@ pub fn InstancesPage() -> impl IntoView {
     let on_done = Callback::new(move |_: Vec<ActionFailure>| servers.refetch());
 
     view! {
-        <PageHeader title=move_tr!("instances-title") description=move_tr!("instances-description")/>
+        {if all {
+            view! { <PageHeader title=move_tr!("all-instances-title") description=move_tr!("all-instances-description")/> }
+        } else {
+            view! { <PageHeader title=move_tr!("instances-title") description=move_tr!("instances-description")/> }
+        }}
         <div class="mb-4 flex flex-wrap items-end justify-between gap-3">
             // A GET form: the filter lives in the URL, so it can be shared and reloaded.
             <Form method="GET" action="" attr:class="flex flex-wrap items-end gap-3" attr:data-testid="instances-filter">
@@ -284,9 +328,11 @@ pub fn InstancesPage() -> impl IntoView {
                 <input type="hidden" name="sort" value=move || param("sort")/>
                 <button type="submit" class=BUTTON>{move_tr!("instances-filter-apply")}</button>
             </Form>
-            <A href="/project/instances/launch" attr:class=BUTTON attr:data-testid="launch-instance">
-                {move_tr!("instances-launch")}
-            </A>
+            {(!all).then(|| view! {
+                <A href="/project/instances/launch" attr:class=BUTTON attr:data-testid="launch-instance">
+                    {move_tr!("instances-launch")}
+                </A>
+            })}
         </div>
         <BulkActionBar selected on_done/>
         <Transition fallback=Loading>
@@ -327,6 +373,7 @@ pub fn InstancesPage() -> impl IntoView {
                                                 data-testid="select-all" prop:checked=all_checked on:change=toggle_all/>
                                         </th>
                                         <SortHeader column="name" label=move_tr!("instances-name") current=sort href=sort_href/>
+                                        {all.then(|| view! { <th class=TH scope="col">{move_tr!("instances-project")}</th> })}
                                         <th class=TH scope="col">{move_tr!("instances-image")}</th>
                                         <th class=TH scope="col">{move_tr!("instances-addresses")}</th>
                                         <th class=TH scope="col">{move_tr!("instances-flavor")}</th>
@@ -339,7 +386,7 @@ pub fn InstancesPage() -> impl IntoView {
                                     </tr>
                                 </thead>
                                 <tbody class="divide-y divide-slate-100">
-                                    {page.items.into_iter().map(|r| instance_row(r, selected)).collect_view()}
+                                    {page.items.into_iter().map(|r| instance_row(r, selected, all)).collect_view()}
                                 </tbody>
                             </table>
                         </div>
@@ -357,7 +404,11 @@ pub fn InstancesPage() -> impl IntoView {
     }
 }
 
-fn instance_row(r: InstanceRow, selected: RwSignal<BTreeMap<String, String>>) -> impl IntoView {
+fn instance_row(
+    r: InstanceRow,
+    selected: RwSignal<BTreeMap<String, String>>,
+    all: bool,
+) -> impl IntoView {
     let (id, name) = (r.id.clone(), r.name.clone());
     let checked = {
         let id = id.clone();
@@ -387,6 +438,7 @@ fn instance_row(r: InstanceRow, selected: RwSignal<BTreeMap<String, String>>) ->
                 <A href=format!("/project/instances/{id}") attr:class="text-sky-700 hover:underline">{r.name}</A>
                 {r.locked.then(|| view! { <span class="ml-1" title=move_tr!("instances-locked")>"🔒"</span> })}
             </td>
+            {all.then(|| view! { <td class=TD data-testid="instance-project">{r.project}</td> })}
             <td class=TD>{r.image}</td>
             <td class=TD>{r.addresses}</td>
             <td class=TD>{r.flavor}</td>

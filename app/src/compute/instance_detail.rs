@@ -49,14 +49,26 @@ pub struct InstanceDetail {
     pub metadata: Vec<(String, String)>,
     pub addresses: Vec<AddressRow>,
     pub fault: Option<String>,
+    /// The guest CPU topology from the server's diagnostics (admins only).
+    pub cpu_topology: Option<topology::Topology>,
 }
 
 #[server(endpoint = "get_instance")]
 pub async fn get_instance(id: String) -> Result<InstanceDetail, AppError> {
     use openstack::compute;
-    let (_, api) = crate::ssr::session::require().await?;
+    let (login, api) = crate::ssr::session::require().await?;
     let prefs = crate::ssr::prefs::current();
     let s = compute::get_server(&api, &id).await?;
+    // Diagnostics are admin-only and absent while building: a best effort.
+    let cpu_topology = if login.token.is_admin() && s.status != "BUILD" {
+        compute::get_server_diagnostics(&api, &id)
+            .await
+            .ok()
+            .and_then(|d| d.cpu_topology)
+            .map(|t| topology::Topology::new(t.sockets as i64, t.cores as i64, t.threads as i64))
+    } else {
+        None
+    };
     let image_name = if s.image.is_empty() {
         String::new()
     } else {
@@ -98,6 +110,7 @@ pub async fn get_instance(id: String) -> Result<InstanceDetail, AppError> {
         task_state: s.task_state.clone().unwrap_or_default(),
         metadata: s.metadata.clone().into_iter().collect(),
         fault: s.fault.as_ref().map(|f| f.message.clone()),
+        cpu_topology,
         image_id: s.image.clone(),
         image_name,
         security_groups,
@@ -368,6 +381,12 @@ fn overview(s: InstanceDetail) -> impl IntoView {
                     {row("instances-created", s.created.clone())}
                     {row("instance-updated", s.updated.clone())}
                     {row("instance-security-groups", s.security_groups.join(", "))}
+                    {s.cpu_topology.map(|t| view! {
+                        <div class="grid grid-cols-3 gap-2 py-1.5" data-testid="instance-cpu-topology">
+                            <dt class="font-medium text-slate-600">{move_tr!("instance-cpu-topology")}</dt>
+                            <dd class="col-span-2 text-slate-900">{crate::admin::topology::topology_text(&t)}</dd>
+                        </div>
+                    })}
                 </dl>
             </section>
             <div class="space-y-4">
