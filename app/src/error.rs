@@ -144,6 +144,23 @@ impl From<openstack::Error> for AppError {
     }
 }
 
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// A cloud's 400 or 409 about what the user typed in `field`, with the
+    /// cloud's own words, shown at that field; anything else as usual.
+    pub fn refused_at(field: &str, err: openstack::Error) -> AppError {
+        match err {
+            openstack::Error::BadRequest { message } | openstack::Error::Conflict { message } => {
+                AppError::Refused {
+                    field: field.to_owned(),
+                    message,
+                }
+            }
+            other => other.into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

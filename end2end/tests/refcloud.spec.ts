@@ -83,7 +83,7 @@ test.describe("admin flavors on a real cloud @refcloud", () => {
     const editor = page.getByTestId("specs-editor");
     await editor.getByTestId("spec-input-hw:cpu_cores").fill("foo");
     await editor.getByTestId("specs-save").click();
-    await expect(page.locator("#spec-hw-cpu-cores-error")).toHaveText("Validation failed; 'foo' is not a valid integer value.");
+    await expect(page.locator("#spec-hw-cpu-cores-error")).toHaveText("Validation failed; 'foo' is not a valid integer value");
 
     await deleteFlavor(page, name);
   });

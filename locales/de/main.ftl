@@ -448,7 +448,7 @@ usage-empty = In diesem Zeitraum lief keine Instanz.
 ## Admin → Compute (issue 4)
 error-refused = { $message }
 nav-all-instances = Alle Instanzen
-nav-flavors = Flavors
+nav-flavors = Varianten
 nav-hypervisors = Hypervisoren
 nav-compute-services = Compute-Dienste
 nav-aggregates = Host-Aggregate
@@ -456,10 +456,10 @@ all-instances-title = Alle Instanzen
 all-instances-description = Die Server aller Projekte, mit denselben Aktionen wie in der Liste eines Projekts.
 instances-project = Projekt
 
-flavors-title = Flavors
-flavors-description = Alle Flavors, öffentlich und privat, mit ihren Größen und Extra Specs.
-flavors-create-title = Flavor erstellen
-flavors-create = Flavor erstellen
+flavors-title = Varianten
+flavors-description = Alle Varianten, öffentlich und privat, mit ihren Größen und Extra Specs.
+flavors-create-title = Variante erstellen
+flavors-create = Variante erstellen
 flavors-name = Name
 flavors-id = ID (optional)
 flavors-id-hint = Lassen Sie die ID leer, dann erzeugt Nova eine UUID.
@@ -485,15 +485,15 @@ flavors-ephemeral-invalid = Geben Sie die ephemere Festplatte in GB als ganze Za
 flavors-swap-invalid = Geben Sie den Swap in MiB als ganze Zahl ein (0 oder mehr).
 flavors-rxtx_factor-invalid = Geben Sie einen RX/TX-Faktor über 0 ein, etwa 1.0.
 flavors-description-invalid = Die Beschreibung ist zu lang.
-flavors-confirm-delete = Flavor { $name } löschen? Keine Instanz verwendet es.
+flavors-confirm-delete = Variante { $name } löschen? Keine Instanz verwendet sie.
 flavors-confirm-delete-in-use = { $count ->
-    [one] Flavor { $name } löschen? Eine Instanz verwendet es noch; sie läuft weiter, ihre Größe lässt sich aber nicht mehr auf dieses Flavor zurück ändern:
-   *[other] Flavor { $name } löschen? { $count } Instanzen verwenden es noch; sie laufen weiter, ihre Größe lässt sich aber nicht mehr auf dieses Flavor zurück ändern:
+    [one] Variante { $name } löschen? Eine Instanz verwendet sie noch; sie läuft weiter, ihre Größe lässt sich aber nicht mehr auf diese Variante zurück ändern:
+   *[other] Variante { $name } löschen? { $count } Instanzen verwenden sie noch; sie laufen weiter, ihre Größe lässt sich aber nicht mehr auf diese Variante zurück ändern:
 }
-flavors-back = Alle Flavors
+flavors-back = Alle Varianten
 flavors-spec-invalid = Schlüssel und Werte brauchen 1 bis 255 Zeichen.
 flavors-access-title = Projektzugriff
-flavors-access-description = Dieses Flavor ist privat: Nur die hier angehakten Projekte (und Administratoren) können es sehen und verwenden.
+flavors-access-description = Diese Variante ist privat: Nur die hier angehakten Projekte (und Administratoren) können sie sehen und verwenden.
 
 specs-title = Extra Specs
 specs-source-cloud = Bekannte Schlüssel stammen aus den Metadatendefinitionen der Cloud (Glance-Metadefs).
@@ -508,7 +508,7 @@ specs-saved = Extra Specs gespeichert.
 
 topology-flavor-title = CPU-Topologie des Gasts
 topology-image-title = CPU-Topologie des Gasts (Abbild-Eigenschaften)
-topology-explain = Nova teilt die vCPUs auf Sockel, Kerne und Threads auf. Innerhalb der Maxima zieht es mehr Sockel mehr Kernen vor und mehr Kerne mehr Threads; eine bevorzugte Anzahl rückt eine Topologie in der Liste nach oben. Das Abbild darf nur einschränken, was das Flavor erlaubt.
+topology-explain = Nova teilt die vCPUs auf Sockel, Kerne und Threads auf. Innerhalb der Maxima zieht es mehr Sockel mehr Kernen vor und mehr Kerne mehr Threads; eine bevorzugte Anzahl rückt eine Topologie in der Liste nach oben. Das Abbild darf nur einschränken, was die Variante erlaubt.
 topology-preferred = Bevorzugt
 topology-maximum = Maximum
 topology-field-cpu_sockets = Sockel
@@ -524,17 +524,17 @@ topology-above-max = { $max ->
    *[other] Das liegt über dem hier geltenden Maximum von { $max }; senken Sie den Wert oder erhöhen Sie das Maximum.
 }
 topology-above-flavor-max = { $max ->
-    [one] Das Abbild darf nicht mehr erlauben als das Maximum des Flavors von 1.
-   *[other] Das Abbild darf nicht mehr erlauben als das Maximum des Flavors von { $max }.
+    [one] Das Abbild darf nicht mehr erlauben als das Maximum der Variante von 1.
+   *[other] Das Abbild darf nicht mehr erlauben als das Maximum der Variante von { $max }.
 }
 topology-preview-image = Vorschau mit einem Abbild
-topology-preview-flavor = Vorschau mit einem Flavor
+topology-preview-flavor = Vorschau mit einer Variante
 topology-no-image = Kein Abbild
-topology-pick-flavor = Flavor wählen
-topology-flavor-alone = Nur dieses Flavor
-topology-with-image = Dieses Flavor mit dem gewählten Abbild
-topology-chosen-flavor-alone = Nur das gewählte Flavor
-topology-flavor-with-this-image = Das gewählte Flavor mit diesem Abbild
+topology-pick-flavor = Variante wählen
+topology-flavor-alone = Nur diese Variante
+topology-with-image = Diese Variante mit dem gewählten Abbild
+topology-chosen-flavor-alone = Nur die gewählte Variante
+topology-flavor-with-this-image = Die gewählte Variante mit diesem Abbild
 topology-choose = Wählen Sie oben etwas aus, um die Vorschau zu sehen.
 topology-sockets = { $n ->
     [one] 1 Sockel
@@ -557,10 +557,10 @@ topology-reason-score = { $score ->
     [3] Sie entspricht genau der bevorzugten Topologie.
    *[other] Sie erfüllt { $score } der bevorzugten Anzahlen; unter den besten Treffern nimmt Nova die erste in seiner Reihenfolge (wenigste Threads, dann meiste Sockel).
 }
-topology-source-image = Das Abbild setzt eine bevorzugte Anzahl; sie ersetzt alle des Flavors.
-topology-source-flavor = Die Vorgabe stammt vom Flavor.
-topology-source-dropped = Die bevorzugten Anzahlen des Flavors überschreiten die Grenzen, daher ignoriert Nova sie kommentarlos.
-topology-source-none = Weder das Flavor noch das Abbild setzt eine bevorzugte Anzahl.
+topology-source-image = Das Abbild setzt eine bevorzugte Anzahl; sie ersetzt alle der Variante.
+topology-source-flavor = Die Vorgabe stammt von der Variante.
+topology-source-dropped = Die bevorzugten Anzahlen der Variante überschreiten die Grenzen, daher ignoriert Nova sie kommentarlos.
+topology-source-none = Weder die Variante noch das Abbild setzt eine bevorzugte Anzahl.
 topology-ranked-caption = { $count ->
     [one] Die einzige mögliche Topologie
    *[other] Alle { $count } möglichen Topologien, in der Reihenfolge von Nova
@@ -571,7 +571,7 @@ topology-col-threads = Threads
 topology-col-matches = Treffer
 topology-nova-choice = Wahl von Nova
 topology-error-invalid = Ein Wert ist keine ganze Zahl, daher verweigert Nova den Start mit dieser Kombination.
-topology-error-limits-exceeded = Die Maxima des Abbilds überschreiten die des Flavors, daher verweigert Nova den Start. Senken Sie die Maxima des Abbilds oder erhöhen Sie die des Flavors.
+topology-error-limits-exceeded = Die Maxima des Abbilds überschreiten die der Variante, daher verweigert Nova den Start. Senken Sie die Maxima des Abbilds oder erhöhen Sie die der Variante.
 topology-error-topology-exceeded = Das Abbild bevorzugt mehr, als die Maxima erlauben, daher verweigert Nova den Start. Senken Sie die bevorzugten Anzahlen des Abbilds oder erhöhen Sie die Maxima.
 topology-error-impossible = Keine Aufteilung dieser Anzahl von vCPUs passt in die Maxima, daher schlägt der Start fehl. Erhöhen Sie ein Maximum oder wählen Sie eine vCPU-Anzahl, die sich innerhalb der Maxima als Produkt bilden lässt.
 topology-save = Topologie speichern

@@ -57,22 +57,6 @@ pub async fn aggregates() -> Result<AggregatesView, AppError> {
     Ok(AggregatesView { aggregates, hosts })
 }
 
-/// Nova's 409s and 400s here explain themselves (a name taken, a host in
-/// another zone): show them where the user acted.
-#[cfg(feature = "ssr")]
-fn refused_at(field: &str, e: openstack::Error) -> AppError {
-    match AppError::from(e) {
-        AppError::Cloud {
-            status: 400 | 409,
-            message,
-        } => AppError::Refused {
-            field: field.into(),
-            message,
-        },
-        other => other,
-    }
-}
-
 #[server(endpoint = "admin_create_aggregate")]
 pub async fn create_aggregate(name: String, zone: String) -> Result<(), AppError> {
     let (name, zone) = (name.trim(), zone.trim());
@@ -85,7 +69,7 @@ pub async fn create_aggregate(name: String, zone: String) -> Result<(), AppError
     let (_, api) = crate::ssr::session::require_admin().await?;
     openstack::compute::create_aggregate(&api, name, Some(zone).filter(|z| !z.is_empty()))
         .await
-        .map_err(|e| refused_at("name", e))?;
+        .map_err(|e| AppError::refused_at("name", e))?;
     Ok(())
 }
 
@@ -112,7 +96,7 @@ pub async fn aggregate_host(id: u64, host: String, add: bool) -> Result<(), AppE
     } else {
         compute::remove_aggregate_host(&api, id, host.trim()).await
     }
-    .map_err(|e| refused_at(&field, e))?;
+    .map_err(|e| AppError::refused_at(&field, e))?;
     Ok(())
 }
 
@@ -157,7 +141,7 @@ pub async fn aggregate_metadata(
     let (_, api) = crate::ssr::session::require_admin().await?;
     openstack::compute::set_aggregate_metadata(&api, id, &changes)
         .await
-        .map_err(|e| refused_at(&field, e))?;
+        .map_err(|e| AppError::refused_at(&field, e))?;
     Ok(())
 }
 

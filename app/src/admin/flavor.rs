@@ -139,20 +139,16 @@ pub async fn create_flavor(new: NewFlavor) -> Result<String, AppError> {
     let (_, api) = crate::ssr::session::require_admin().await?;
     match openstack::compute::create_flavor(&api, &create).await {
         Ok(f) => Ok(f.id),
-        // Nova's 409 names what is taken: the name or the ID.
-        Err(e) => match AppError::from(e) {
-            AppError::Cloud {
-                status: 409,
-                message,
-            } => {
-                let field = if message.contains("ID") { "id" } else { "name" };
-                Err(AppError::Refused {
-                    field: field.into(),
-                    message,
-                })
-            }
-            other => Err(other),
-        },
+        // Nova's 409 says what is taken: the ID or the name.
+        Err(e @ openstack::Error::Conflict { .. }) => {
+            let field = if e.to_string().contains("ID") {
+                "id"
+            } else {
+                "name"
+            };
+            Err(AppError::refused_at(field, e))
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -194,26 +194,16 @@ pub async fn update_extra_specs(
         }
     }
     let (_, api) = crate::ssr::session::require_admin().await?;
-    let refused = |key: &str, e: openstack::Error| match AppError::from(e) {
-        AppError::Cloud {
-            status: 400,
-            message,
-        } => AppError::Refused {
-            field: key.to_owned(),
-            message,
-        },
-        other => other,
-    };
     for key in &unset {
         match compute::delete_flavor_extra_spec(&api, &id, key).await {
             Ok(()) | Err(openstack::Error::NotFound { .. }) => {}
-            Err(e) => return Err(refused(key, e)),
+            Err(e) => return Err(AppError::refused_at(key, e)),
         }
     }
     for (k, v) in &set {
         compute::update_flavor_extra_spec(&api, &id, k.trim(), v)
             .await
-            .map_err(|e| refused(k.trim(), e))?;
+            .map_err(|e| AppError::refused_at(k.trim(), e))?;
     }
     Ok(())
 }
