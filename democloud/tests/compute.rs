@@ -9,6 +9,8 @@ use democloud::DemoCloud;
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{json, Value};
 
+use common::{login, Api, COMPUTE};
+
 // ---------------------------------------------------------------------------
 // Helpers
 
@@ -22,71 +24,20 @@ async fn start() -> (DemoCloud, tempfile::TempDir) {
     common::start(|c| c.build_delay = DELAY).await
 }
 
-/// Logs in with a project-scoped token; returns (token, project id).
-async fn login(cloud: &DemoCloud, user: &str, project: &str) -> (String, String) {
-    let body = json!({"auth": {
-        "identity": {"methods": ["password"], "password": {"user": {
-            "name": user, "domain": {"name": "Default"}, "password": user,
-        }}},
-        "scope": {"project": {"name": project, "domain": {"name": "Default"}}},
-    }});
-    let resp = Client::new()
-        .post(format!("{}/auth/tokens", cloud.auth_url()))
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    let token = resp.headers()["x-subject-token"]
-        .to_str()
-        .expect("ascii")
-        .to_owned();
-    let body: Value = resp.json().await.expect("json");
-    let project_id = body["token"]["project"]["id"]
-        .as_str()
-        .expect("project id")
-        .to_owned();
-    (token, project_id)
-}
-
 fn compute_url(cloud: &DemoCloud, path: &str) -> String {
-    format!("http://{}/compute/v2.1{path}", cloud.addr())
+    format!("http://{}{COMPUTE}{path}", cloud.addr())
 }
 
-struct Api<'a> {
-    cloud: &'a DemoCloud,
-    token: String,
-    version: &'a str,
+/// Nova's servers, for the tests.
+trait Servers {
+    async fn action(&self, id: &str, body: Value) -> (StatusCode, Value);
+    async fn create(&self, name: &str, flavor: &str) -> String;
+    async fn status_of(&self, id: &str) -> String;
+    /// Polls until the server shows `want`, failing after a few seconds.
+    async fn wait_for(&self, id: &str, want: &str);
 }
 
-impl Api<'_> {
-    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
-        let mut req = Client::new()
-            .request(method, compute_url(self.cloud, path))
-            .header("x-auth-token", &self.token)
-            .header("openstack-api-version", format!("compute {}", self.version));
-        if let Some(body) = body {
-            req = req.json(&body);
-        }
-        let resp = req.send().await.expect("request");
-        let status = resp.status();
-        let text = resp.text().await.expect("body");
-        let value = if text.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_str(&text).unwrap_or(Value::String(text))
-        };
-        (status, value)
-    }
-
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
-        self.call(Method::GET, path, None).await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.call(Method::POST, path, Some(body)).await
-    }
-
+impl Servers for Api {
     async fn action(&self, id: &str, body: Value) -> (StatusCode, Value) {
         self.post(&format!("/servers/{id}/action"), body).await
     }
@@ -112,7 +63,6 @@ impl Api<'_> {
             .to_owned()
     }
 
-    /// Polls until the server shows `want`, failing after a few seconds.
     async fn wait_for(&self, id: &str, want: &str) {
         for _ in 0..50 {
             if self.status_of(id).await == want {
@@ -124,13 +74,9 @@ impl Api<'_> {
     }
 }
 
-async fn demo_api<'a>(cloud: &'a DemoCloud, version: &'a str) -> Api<'a> {
+async fn demo_api(cloud: &DemoCloud, version: &str) -> Api {
     let (token, _) = login(cloud, "demo", "demo").await;
-    Api {
-        cloud,
-        token,
-        version,
-    }
+    Api::compute(cloud, token, version)
 }
 
 // ---------------------------------------------------------------------------
@@ -327,11 +273,7 @@ async fn seeded_servers_are_active_in_demo() {
     }
     // Another project sees none of them.
     let (token, _) = login(&cloud, "demo", "alt_demo").await;
-    let alt = Api {
-        cloud: &cloud,
-        token,
-        version: "2.1",
-    };
+    let alt = Api::compute(&cloud, token, "2.1");
     let (_, body) = alt.get("/servers").await;
     assert_eq!(body["servers"], json!([]));
     let id = servers[0]["id"].as_str().expect("id");
@@ -380,11 +322,7 @@ async fn server_builds_then_becomes_active() {
     assert_eq!(s["OS-EXT-AZ:availability_zone"], "nova");
 
     // Older microversions reference the flavor by id.
-    let old = Api {
-        cloud: &cloud,
-        token: api.token.clone(),
-        version: "2.1",
-    };
+    let old = api.at("2.1");
     let (_, body) = old.get(&format!("/servers/{id}")).await;
     assert_eq!(body["server"]["flavor"]["id"], "1");
 
@@ -601,11 +539,7 @@ async fn quota_is_enforced_at_create() {
 async fn limits_and_quota_sets_count_usage() {
     let (cloud, _dir) = start().await;
     let (token, project_id) = login(&cloud, "demo", "demo").await;
-    let api = Api {
-        cloud: &cloud,
-        token,
-        version: "2.1",
-    };
+    let api = Api::compute(&cloud, token, "2.1");
     let (status, body) = api.get("/limits").await;
     assert_eq!(status, StatusCode::OK);
     let a = &body["limits"]["absolute"];
@@ -819,11 +753,8 @@ async fn create_image_snapshots_the_server() {
     );
 
     // The image, as Glance shows it.
-    let glance = |path: &str| {
-        Client::new()
-            .get(format!("http://{}/image/v2{path}", cloud.addr()))
-            .header("x-auth-token", &api.token)
-    };
+    let glance_api = Api::new(&cloud, "/image/v2", api.token.clone());
+    let glance = |path: &str| glance_api.request(Method::GET, path);
     let resp = glance(&format!("/images/{image_id}"))
         .send()
         .await
@@ -869,10 +800,9 @@ async fn create_image_snapshots_the_server() {
     api.wait_for(&id, "SHUTOFF").await;
     // Wait for the task to clear as well as the status.
     tokio::time::sleep(DELAY).await;
-    let resp = Client::new()
-        .post(compute_url(&cloud, &format!("/servers/{id}/action")))
-        .header("x-auth-token", &api.token)
-        .header("openstack-api-version", "compute 2.44")
+    let resp = api
+        .at("2.44")
+        .request(Method::POST, &format!("/servers/{id}/action"))
         .json(&json!({"createImage": {"name": "snap-stopped"}}))
         .send()
         .await
@@ -936,21 +866,13 @@ async fn create_image_snapshots_the_server() {
 
     // Another project cannot snapshot it, nor see the images.
     let (alt_token, _) = login(&cloud, "demo", "alt_demo").await;
-    let alt = Api {
-        cloud: &cloud,
-        token: alt_token,
-        version: "2.79",
-    };
+    let alt = Api::compute(&cloud, alt_token, "2.79");
     let (status, _) = alt
         .action(&id, json!({"createImage": {"name": "theft"}}))
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let resp = Client::new()
-        .get(format!(
-            "http://{}/image/v2/images/{image_id}",
-            cloud.addr()
-        ))
-        .header("x-auth-token", &alt.token)
+    let resp = Api::new(&cloud, "/image/v2", alt.token.clone())
+        .request(Method::GET, &format!("/images/{image_id}"))
         .send()
         .await
         .expect("request");
@@ -958,7 +880,7 @@ async fn create_image_snapshots_the_server() {
 }
 
 /// PUTs a quota set update.
-async fn put_quota(api: &Api<'_>, path: &str, body: Value) -> (StatusCode, Value) {
+async fn put_quota(api: &Api, path: &str, body: Value) -> (StatusCode, Value) {
     api.call(Method::PUT, path, Some(body)).await
 }
 
@@ -966,17 +888,9 @@ async fn put_quota(api: &Api<'_>, path: &str, body: Value) -> (StatusCode, Value
 async fn admin_updates_and_reverts_quotas() {
     let (cloud, _dir) = start().await;
     let (token, demo_project) = login(&cloud, "demo", "demo").await;
-    let demo = Api {
-        cloud: &cloud,
-        token,
-        version: "2.1",
-    };
+    let demo = Api::compute(&cloud, token, "2.1");
     let (token, _) = login(&cloud, "admin", "admin").await;
-    let admin = Api {
-        cloud: &cloud,
-        token,
-        version: "2.1",
-    };
+    let admin = Api::compute(&cloud, token, "2.1");
     let quota_path = format!("/os-quota-sets/{demo_project}");
 
     // Only admins may update.
@@ -1144,11 +1058,7 @@ async fn quota_overrides_persist_and_apply_everywhere() {
     let cloud = start_in(dir.path()).await;
     let (_, demo_project) = login(&cloud, "demo", "demo").await;
     let (token, _) = login(&cloud, "admin", "admin").await;
-    let admin = Api {
-        cloud: &cloud,
-        token,
-        version: "2.1",
-    };
+    let admin = Api::compute(&cloud, token, "2.1");
     let quota_path = format!("/os-quota-sets/{demo_project}");
     let (status, body) = admin
         .call(
@@ -1267,11 +1177,7 @@ fn assert_totals(usage: &Value) {
 async fn tenant_usage_counts_servers_in_the_window() {
     let (cloud, _dir) = start().await;
     let (token, project_id) = login(&cloud, "demo", "demo").await;
-    let demo = Api {
-        cloud: &cloud,
-        token,
-        version: "2.1",
-    };
+    let demo = Api::compute(&cloud, token, "2.1");
     let id = demo.create("metered", "3").await;
     demo.wait_for(&id, "ACTIVE").await;
     tokio::time::sleep(Duration::from_millis(100)).await;
@@ -1380,11 +1286,7 @@ async fn tenant_usage_counts_servers_in_the_window() {
     );
 
     let (token, _) = login(&cloud, "admin", "admin").await;
-    let admin = Api {
-        cloud: &cloud,
-        token,
-        version: "2.1",
-    };
+    let admin = Api::compute(&cloud, token, "2.1");
     let (status, body) = admin
         .get(&format!("/os-simple-tenant-usage/{project_id}?{query}"))
         .await;
@@ -1416,11 +1318,7 @@ async fn tenant_usage_counts_servers_in_the_window() {
 async fn tenant_usage_pages_from_2_40() {
     let (cloud, _dir) = start().await;
     let (token, project_id) = login(&cloud, "demo", "demo").await;
-    let mut demo = Api {
-        cloud: &cloud,
-        token,
-        version: "2.40",
-    };
+    let mut demo = Api::compute(&cloud, token, "2.40");
     let query = format!(
         "start={}&end={}",
         usage_time(chrono::Duration::days(-1)),
@@ -1483,7 +1381,7 @@ async fn tenant_usage_pages_from_2_40() {
     let (status, _) = demo.get(&format!("{base}?{query}&limit=x")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     // Before 2.40 paging parameters are ignored; from 2.75 unknown ones fail.
-    demo.version = "2.39";
+    demo = demo.at("2.39");
     let (_, body) = demo.get(&format!("{base}?{query}&limit=1")).await;
     assert_eq!(
         body["tenant_usage"]["server_usages"]
@@ -1492,7 +1390,7 @@ async fn tenant_usage_pages_from_2_40() {
         Some(2)
     );
     assert!(body.get("tenant_usage_links").is_none());
-    demo.version = "2.75";
+    demo = demo.at("2.75");
     let (status, body) = demo.get(&format!("{base}?{query}&detailed=1")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(

@@ -7,7 +7,7 @@ mod common;
 use std::time::Duration;
 
 use democloud::DemoCloud;
-use reqwest::{Client, Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------
@@ -17,83 +17,28 @@ async fn start() -> (DemoCloud, tempfile::TempDir) {
     common::start(|c| c.build_delay = Duration::from_millis(200)).await
 }
 
-/// Logs in with a project-scoped token; returns (token, project id).
-async fn login(cloud: &DemoCloud, user: &str, project: &str) -> (String, String) {
-    let body = json!({"auth": {
-        "identity": {"methods": ["password"], "password": {"user": {
-            "name": user, "domain": {"name": "Default"}, "password": user,
-        }}},
-        "scope": {"project": {"name": project, "domain": {"name": "Default"}}},
-    }});
-    let resp = Client::new()
-        .post(format!("{}/auth/tokens", cloud.auth_url()))
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    let token = resp.headers()["x-subject-token"]
-        .to_str()
-        .expect("ascii")
-        .to_owned();
-    let body: Value = resp.json().await.expect("json");
-    let project_id = body["token"]["project"]["id"]
-        .as_str()
-        .expect("project id")
-        .to_owned();
-    (token, project_id)
-}
-
-/// A caller of the compute API with one token.
-struct Api<'a> {
-    cloud: &'a DemoCloud,
-    token: String,
+/// A caller of the compute API with one token; each call names its
+/// microversion.
+struct Api {
+    nova: common::Api,
     project_id: String,
 }
 
-impl Api<'_> {
-    async fn call(
-        &self,
-        version: &str,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-    ) -> (StatusCode, Value) {
-        let mut req = Client::new()
-            .request(
-                method,
-                format!("http://{}/compute/v2.1{path}", self.cloud.addr()),
-            )
-            .header("x-auth-token", &self.token)
-            .header("openstack-api-version", format!("compute {version}"));
-        if let Some(body) = body {
-            req = req.json(&body);
-        }
-        let resp = req.send().await.expect("request");
-        let status = resp.status();
-        let text = resp.text().await.expect("body");
-        let value = if text.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_str(&text).unwrap_or(Value::String(text))
-        };
-        (status, value)
-    }
-
+impl Api {
     async fn get(&self, version: &str, path: &str) -> (StatusCode, Value) {
-        self.call(version, Method::GET, path, None).await
+        self.nova.at(version).get(path).await
     }
 
     async fn post(&self, version: &str, path: &str, body: Value) -> (StatusCode, Value) {
-        self.call(version, Method::POST, path, Some(body)).await
+        self.nova.at(version).post(path, body).await
     }
 
     async fn put(&self, version: &str, path: &str, body: Value) -> (StatusCode, Value) {
-        self.call(version, Method::PUT, path, Some(body)).await
+        self.nova.at(version).put(path, body).await
     }
 
     async fn delete(&self, version: &str, path: &str) -> (StatusCode, Value) {
-        self.call(version, Method::DELETE, path, None).await
+        self.nova.at(version).delete(path).await
     }
 
     /// Creates a flavor (admin) and returns its id.
@@ -117,11 +62,10 @@ impl Api<'_> {
     }
 }
 
-async fn api<'a>(cloud: &'a DemoCloud, user: &str, project: &str) -> Api<'a> {
-    let (token, project_id) = login(cloud, user, project).await;
+async fn api(cloud: &DemoCloud, user: &str, project: &str) -> Api {
+    let (token, project_id) = common::login(cloud, user, project).await;
     Api {
-        cloud,
-        token,
+        nova: common::Api::compute(cloud, token, "2.1"),
         project_id,
     }
 }

@@ -9,8 +9,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use democloud::DemoCloud;
-use reqwest::{Client, Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
+
+use common::Api;
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -63,88 +65,31 @@ fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         .collect()
 }
 
-async fn login(cloud: &DemoCloud, user: &str, project: &str) -> String {
-    let body = json!({"auth": {
-        "identity": {"methods": ["password"], "password": {"user": {
-            "name": user, "domain": {"name": "Default"}, "password": user,
-        }}},
-        "scope": {"project": {"name": project, "domain": {"name": "Default"}}},
-    }});
-    let resp = Client::new()
-        .post(format!("{}/auth/tokens", cloud.auth_url()))
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    resp.headers()["x-subject-token"]
-        .to_str()
-        .expect("ascii")
-        .to_owned()
+/// Logs `user` in to its own project: a caller of Nova at `version`.
+async fn nova(cloud: &DemoCloud, user: &str, version: &str) -> Api {
+    let (token, _) = common::login(cloud, user, user).await;
+    Api::compute(cloud, token, version)
 }
 
-#[derive(Clone)]
-struct Api<'a> {
-    cloud: &'a DemoCloud,
-    token: String,
-    version: &'a str,
-}
-
-impl<'a> Api<'a> {
-    async fn new(cloud: &'a DemoCloud, user: &str, version: &'a str) -> Api<'a> {
-        Api {
-            cloud,
-            token: login(cloud, user, user).await,
-            version,
-        }
-    }
-
-    fn at(&self, version: &'a str) -> Api<'a> {
-        Api {
-            version,
-            ..self.clone()
-        }
-    }
-
-    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
-        let mut req = Client::new()
-            .request(
-                method,
-                format!("http://{}/compute/v2.1{path}", self.cloud.addr()),
-            )
-            .header("x-auth-token", &self.token)
-            .header("openstack-api-version", format!("compute {}", self.version));
-        if let Some(body) = body {
-            req = req.json(&body);
-        }
-        let resp = req.send().await.expect("request");
-        let status = resp.status();
-        let text = resp.text().await.expect("body");
-        let value = if text.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_str(&text).unwrap_or(Value::String(text))
-        };
-        (status, value)
-    }
-
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
-        self.call(Method::GET, path, None).await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.call(Method::POST, path, Some(body)).await
-    }
-
-    async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.call(Method::PUT, path, Some(body)).await
-    }
-
-    async fn delete(&self, path: &str) -> (StatusCode, Value) {
-        self.call(Method::DELETE, path, None).await
-    }
-
+/// Servers, hypervisors, services and aggregates, for the tests.
+trait Hosts {
     /// Creates a server from `extra` merged into a minimal body.
+    async fn create_with(&self, name: &str, flavor: &str, extra: Value) -> String;
+    async fn create(&self, name: &str, flavor: &str) -> String;
+    async fn server(&self, id: &str) -> Value;
+    /// Polls until the server shows `want`, failing after a few seconds.
+    async fn wait_for(&self, id: &str, want: &str) -> Value;
+    async fn host_of(&self, id: &str) -> String;
+    /// The detailed hypervisor on `host`.
+    async fn hypervisor(&self, host: &str) -> Value;
+    /// The uuid of the nova-compute service on `host` (2.53+).
+    async fn compute_service(&self, host: &str) -> String;
+    async fn set_service(&self, host: &str, body: Value) -> Value;
+    async fn create_aggregate(&self, name: &str, zone: Option<&str>) -> i64;
+    async fn aggregate_action(&self, id: i64, body: Value) -> (StatusCode, Value);
+}
+
+impl Hosts for Api {
     async fn create_with(&self, name: &str, flavor: &str, extra: Value) -> String {
         let mut server = json!({"name": name, "flavorRef": flavor, "imageRef": UBUNTU,
                                 "networks": "none"});
@@ -166,7 +111,6 @@ impl<'a> Api<'a> {
         body["server"].clone()
     }
 
-    /// Polls until the server shows `want`, failing after a few seconds.
     async fn wait_for(&self, id: &str, want: &str) -> Value {
         for _ in 0..50 {
             let s = self.server(id).await;
@@ -185,7 +129,6 @@ impl<'a> Api<'a> {
             .to_owned()
     }
 
-    /// The detailed hypervisor on `host`.
     async fn hypervisor(&self, host: &str) -> Value {
         let (status, body) = self.get("/os-hypervisors/detail").await;
         assert_eq!(status, StatusCode::OK, "{body}");
@@ -198,7 +141,6 @@ impl<'a> Api<'a> {
             .unwrap_or(Value::Null)
     }
 
-    /// The uuid of the nova-compute service on `host` (2.53+).
     async fn compute_service(&self, host: &str) -> String {
         let (status, body) = self
             .at("2.53")
@@ -249,8 +191,8 @@ fn policy(rule: &str) -> Value {
 #[tokio::test]
 async fn hypervisor_numbers_follow_servers() {
     let (cloud, _dir) = start().await;
-    let admin = Api::new(&cloud, "admin", "2.53").await;
-    let demo = Api::new(&cloud, "demo", "2.53").await;
+    let admin = nova(&cloud, "admin", "2.53").await;
+    let demo = nova(&cloud, "demo", "2.53").await;
 
     // Three hosts of different sizes; the seeded servers (m1.tiny and
     // m1.small) went where most RAM was free.
@@ -374,7 +316,7 @@ async fn hypervisor_numbers_follow_servers() {
 #[tokio::test]
 async fn hypervisor_ids_paging_and_searches_follow_microversions() {
     let (cloud, _dir) = start().await;
-    let admin = Api::new(&cloud, "admin", "2.1").await;
+    let admin = nova(&cloud, "admin", "2.1").await;
 
     // Integer ids and a JSON string cpu_info at first.
     let (_, body) = admin.get("/os-hypervisors/detail").await;
@@ -488,8 +430,8 @@ async fn hypervisor_ids_paging_and_searches_follow_microversions() {
 #[tokio::test]
 async fn scheduling_prefers_most_free_ram() {
     let (cloud, _dir) = start().await;
-    let admin = Api::new(&cloud, "admin", "2.53").await;
-    let demo = Api::new(&cloud, "demo", "2.53").await;
+    let admin = nova(&cloud, "admin", "2.53").await;
+    let demo = nova(&cloud, "demo", "2.53").await;
 
     // Without the big host, compute-1 (32 GB) beats compute-3 (16 GB)
     // until it has less free RAM left.
@@ -528,8 +470,8 @@ async fn scheduling_prefers_most_free_ram() {
 #[tokio::test]
 async fn disabled_or_down_services_take_no_servers() {
     let (cloud, _dir) = start().await;
-    let admin = Api::new(&cloud, "admin", "2.53").await;
-    let demo = Api::new(&cloud, "demo", "2.53").await;
+    let admin = nova(&cloud, "admin", "2.53").await;
+    let demo = nova(&cloud, "demo", "2.53").await;
 
     for host in ["compute-1", "compute-2", "compute-3"] {
         admin.set_service(host, json!({"status": "disabled"})).await;
@@ -609,8 +551,8 @@ async fn disabled_or_down_services_take_no_servers() {
 #[tokio::test]
 async fn services_list_update_and_delete() {
     let (cloud, _dir) = start().await;
-    let admin = Api::new(&cloud, "admin", "2.1").await;
-    let demo = Api::new(&cloud, "demo", "2.1").await;
+    let admin = nova(&cloud, "admin", "2.1").await;
+    let demo = nova(&cloud, "demo", "2.1").await;
 
     let (status, body) = admin.get("/os-services").await;
     assert_eq!(status, StatusCode::OK);
@@ -741,8 +683,8 @@ async fn services_list_update_and_delete() {
 #[tokio::test]
 async fn aggregates_crud_hosts_metadata_and_zone_conflicts() {
     let (cloud, _dir) = start().await;
-    let admin = Api::new(&cloud, "admin", "2.41").await;
-    let demo = Api::new(&cloud, "demo", "2.41").await;
+    let admin = nova(&cloud, "admin", "2.41").await;
+    let demo = nova(&cloud, "demo", "2.41").await;
 
     let (status, body) = demo.get("/os-aggregates").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -974,8 +916,8 @@ async fn aggregates_crud_hosts_metadata_and_zone_conflicts() {
 #[tokio::test]
 async fn servers_land_in_the_requested_zone() {
     let (cloud, _dir) = start().await;
-    let admin = Api::new(&cloud, "admin", "2.74").await;
-    let demo = Api::new(&cloud, "demo", "2.74").await;
+    let admin = nova(&cloud, "admin", "2.74").await;
+    let demo = nova(&cloud, "demo", "2.74").await;
     let fast = admin.create_aggregate("fast", Some("fast")).await;
     admin
         .aggregate_action(fast, json!({"add_host": {"host": "compute-3"}}))
@@ -1097,7 +1039,7 @@ async fn existing_servers_get_a_host_on_upgrade() {
         .expect("downgrade");
     }
     let cloud = start_in(dir.path()).await;
-    let admin = Api::new(&cloud, "admin", "2.53").await;
+    let admin = nova(&cloud, "admin", "2.53").await;
     let (_, body) = admin.get("/servers/detail?all_tenants=1").await;
     let servers = body["servers"].as_array().expect("servers");
     assert_eq!(servers.len(), 2);
@@ -1120,8 +1062,8 @@ fn lscpu_value(log: &str, label: &str) -> Option<String> {
 #[tokio::test]
 async fn guest_topology_shows_in_console_and_diagnostics() {
     let (cloud, dir) = start().await;
-    let admin = Api::new(&cloud, "admin", "2.48").await;
-    let demo = Api::new(&cloud, "demo", "2.48").await;
+    let admin = nova(&cloud, "admin", "2.48").await;
+    let demo = nova(&cloud, "demo", "2.48").await;
     // m1.xlarge (8 vCPUs) asks for two sockets.
     set_extra_specs(dir.path(), "5", &[("hw:cpu_sockets", "2")]);
 
@@ -1230,7 +1172,7 @@ async fn guest_topology_shows_in_console_and_diagnostics() {
 #[tokio::test]
 async fn impossible_topologies_are_refused_or_fail_the_build() {
     let (cloud, dir) = start().await;
-    let demo = Api::new(&cloud, "demo", "2.53").await;
+    let demo = nova(&cloud, "demo", "2.53").await;
     // m1.medium allows one thread; cirros allows two: Nova's 400.
     set_extra_specs(dir.path(), "3", &[("hw:cpu_max_threads", "1")]);
     let (status, body) = demo
@@ -1302,7 +1244,7 @@ async fn impossible_topologies_are_refused_or_fail_the_build() {
     assert_eq!(s["fault"]["message"], want.to_string());
     assert_eq!(s["fault"]["code"], 500);
     // It holds nothing.
-    let admin = Api::new(&cloud, "admin", "2.53").await;
+    let admin = nova(&cloud, "admin", "2.53").await;
     assert_eq!(admin.server(&id).await["OS-EXT-SRV-ATTR:host"], Value::Null);
     cloud.shutdown().await;
 }

@@ -9,6 +9,8 @@ use md5::{Digest, Md5};
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{json, Value};
 
+use common::{login, Api, COMPUTE};
+
 // ---------------------------------------------------------------------------
 // Helpers
 
@@ -20,62 +22,15 @@ async fn start() -> (DemoCloud, tempfile::TempDir) {
     common::start(|_| {}).await
 }
 
-async fn login(cloud: &DemoCloud, user: &str, project: &str) -> String {
-    let body = json!({"auth": {
-        "identity": {"methods": ["password"], "password": {"user": {
-            "name": user, "domain": {"name": "Default"}, "password": user,
-        }}},
-        "scope": {"project": {"name": project, "domain": {"name": "Default"}}},
-    }});
-    let resp = Client::new()
-        .post(format!("{}/auth/tokens", cloud.auth_url()))
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    resp.headers()["x-subject-token"]
-        .to_str()
-        .expect("ascii")
-        .to_owned()
+/// Glance's images, for the tests.
+trait Images {
+    async fn patch(&self, path: &str, content_type: &str, body: Value) -> (StatusCode, Value);
+    async fn create(&self, body: Value) -> Value;
+    /// Image names of a list response.
+    async fn names(&self, query: &str) -> Vec<String>;
 }
 
-struct Api<'a> {
-    cloud: &'a DemoCloud,
-    token: String,
-}
-
-impl Api<'_> {
-    fn url(&self, path: &str) -> String {
-        format!("http://{}/image{path}", self.cloud.addr())
-    }
-
-    fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
-        Client::new()
-            .request(method, self.url(path))
-            .header("x-auth-token", &self.token)
-    }
-
-    async fn send(req: reqwest::RequestBuilder) -> (StatusCode, Value) {
-        let resp = req.send().await.expect("request");
-        let status = resp.status();
-        let text = resp.text().await.expect("body");
-        let value = if text.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_str(&text).unwrap_or(Value::String(text))
-        };
-        (status, value)
-    }
-
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
-        Self::send(self.request(Method::GET, path)).await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        Self::send(self.request(Method::POST, path).json(&body)).await
-    }
-
+impl Images for Api {
     async fn patch(&self, path: &str, content_type: &str, body: Value) -> (StatusCode, Value) {
         Self::send(
             self.request(Method::PATCH, path)
@@ -85,17 +40,12 @@ impl Api<'_> {
         .await
     }
 
-    async fn delete(&self, path: &str) -> (StatusCode, Value) {
-        Self::send(self.request(Method::DELETE, path)).await
-    }
-
     async fn create(&self, body: Value) -> Value {
         let (status, image) = self.post("/v2/images", body).await;
         assert_eq!(status, StatusCode::CREATED, "{image}");
         image
     }
 
-    /// Image names of a list response.
     async fn names(&self, query: &str) -> Vec<String> {
         let (status, body) = self.get(&format!("/v2/images{query}")).await;
         assert_eq!(status, StatusCode::OK, "{body}");
@@ -108,11 +58,9 @@ impl Api<'_> {
     }
 }
 
-async fn api<'a>(cloud: &'a DemoCloud, user: &str, project: &str) -> Api<'a> {
-    Api {
-        cloud,
-        token: login(cloud, user, project).await,
-    }
+async fn api(cloud: &DemoCloud, user: &str, project: &str) -> Api {
+    let (token, _) = login(cloud, user, project).await;
+    Api::new(cloud, "/image", token)
 }
 
 const PATCH: &str = "application/openstack-images-v2.1-json-patch";
@@ -144,10 +92,9 @@ async fn version_discovery_and_catalog() {
         );
     }
     // The catalog has an unversioned image endpoint.
-    let token = login(&cloud, "demo", "demo").await;
-    let catalog: Value = Client::new()
-        .get(format!("{}/auth/catalog", cloud.auth_url()))
-        .header("x-auth-token", token)
+    let (token, _) = login(&cloud, "demo", "demo").await;
+    let catalog: Value = Api::new(&cloud, "/v3", token)
+        .request(Method::GET, "/auth/catalog")
         .send()
         .await
         .expect("request")
@@ -194,13 +141,9 @@ async fn seeded_images_are_public_and_active() {
         cirros["checksum"].as_str().expect("checksum")
     );
     // Seeded servers boot from the seeded image.
-    let token = login(&cloud, "demo", "demo").await;
-    let servers: Value = Client::new()
-        .get(format!(
-            "http://{}/compute/v2.1/servers/detail",
-            cloud.addr()
-        ))
-        .header("x-auth-token", token)
+    let (token, _) = login(&cloud, "demo", "demo").await;
+    let servers: Value = Api::new(&cloud, COMPUTE, token)
+        .request(Method::GET, "/servers/detail")
         .send()
         .await
         .expect("request")

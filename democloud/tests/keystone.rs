@@ -68,25 +68,16 @@ async fn login(
 }
 
 async fn admin_token(cloud: &DemoCloud) -> String {
-    login(cloud, "admin", "admin", project_scope("admin"))
-        .await
-        .0
+    common::login(cloud, "admin", "admin").await.0
 }
 
 async fn demo_token(cloud: &DemoCloud) -> String {
-    login(cloud, "demo", "demo", project_scope("demo")).await.0
+    common::login(cloud, "demo", "demo").await.0
 }
 
 /// GET `path` (below the auth URL) with a token; returns status and JSON.
 async fn get(cloud: &DemoCloud, token: &str, path: &str) -> (StatusCode, Value) {
-    let resp = client()
-        .get(format!("{}{path}", cloud.auth_url()))
-        .header("X-Auth-Token", token)
-        .send()
-        .await
-        .expect("request");
-    let status = resp.status();
-    (status, resp.json().await.unwrap_or(Value::Null))
+    common::Api::new(cloud, "/v3", token).get(path).await
 }
 
 async fn token_call(

@@ -6,6 +6,8 @@ use democloud::DemoCloud;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
+use common::{login, Api};
+
 // ---------------------------------------------------------------------------
 // Helpers
 
@@ -13,61 +15,29 @@ async fn start() -> (DemoCloud, tempfile::TempDir) {
     common::start(|_| {}).await
 }
 
-/// A token of demo/demo in project demo.
-async fn login(cloud: &DemoCloud) -> String {
-    let body = json!({"auth": {
-        "identity": {"methods": ["password"], "password": {"user": {
-            "name": "demo", "domain": {"name": "Default"}, "password": "demo",
-        }}},
-        "scope": {"project": {"name": "demo", "domain": {"name": "Default"}}},
-    }});
-    let resp = Client::new()
-        .post(format!("{}/auth/tokens", cloud.auth_url()))
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    resp.headers()["x-subject-token"]
-        .to_str()
-        .expect("ascii")
-        .to_owned()
+/// A caller of Glance as demo/demo in project demo.
+async fn demo_api(cloud: &DemoCloud) -> Api {
+    let (token, _) = login(cloud, "demo", "demo").await;
+    Api::new(cloud, "/image", token)
 }
 
-struct Api<'a> {
-    cloud: &'a DemoCloud,
-    token: String,
-}
-
-impl Api<'_> {
-    async fn start(cloud: &DemoCloud) -> Api<'_> {
-        Api {
-            cloud,
-            token: login(cloud).await,
-        }
-    }
-
-    /// `GET /image{path}`: status and JSON body.
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
-        let resp = Client::new()
-            .get(format!("http://{}/image{path}", self.cloud.addr()))
-            .header("x-auth-token", &self.token)
-            .send()
-            .await
-            .expect("request");
-        let status = resp.status();
-        let body = resp.json().await.unwrap_or(Value::Null);
-        (status, body)
-    }
-
+/// Glance's metadata definitions, for the tests.
+trait Metadefs {
     /// A list that must succeed.
+    async fn list(&self, query: &str) -> Value;
+    /// The namespace names of a list, sorted.
+    async fn names(&self, query: &str) -> Vec<String>;
+    /// A request that must fail with `status`; gives Glance's message.
+    async fn fails(&self, path: &str, status: StatusCode) -> String;
+}
+
+impl Metadefs for Api {
     async fn list(&self, query: &str) -> Value {
         let (status, body) = self.get(&format!("/v2/metadefs/namespaces{query}")).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         body
     }
 
-    /// The namespace names of a list, sorted.
     async fn names(&self, query: &str) -> Vec<String> {
         let body = self.list(query).await;
         let mut names = names_of(&body);
@@ -75,7 +45,6 @@ impl Api<'_> {
         names
     }
 
-    /// A request that must fail with `status`; gives Glance's message.
     async fn fails(&self, path: &str, status: StatusCode) -> String {
         let (got, body) = self.get(path).await;
         assert_eq!(got, status, "{path}: {body}");
@@ -117,7 +86,7 @@ fn prefix_of(ns: &Value, resource_type: &str) -> Option<String> {
 #[tokio::test]
 async fn list_filters_by_resource_type() {
     let (cloud, _dir) = start().await;
-    let api = Api::start(&cloud).await;
+    let api = demo_api(&cloud).await;
 
     // Every namespace of the set is meant for flavors; Quota without prefix.
     let body = api.list("?resource_types=OS::Nova::Flavor").await;
@@ -222,7 +191,7 @@ async fn list_filters_by_resource_type() {
 #[tokio::test]
 async fn list_pages_with_limit_marker_and_next() {
     let (cloud, _dir) = start().await;
-    let api = Api::start(&cloud).await;
+    let api = demo_api(&cloud).await;
 
     let all = names_of(&api.list("?sort_key=namespace&sort_dir=asc").await);
     assert_eq!(all.len(), 6);
@@ -325,7 +294,7 @@ async fn list_pages_with_limit_marker_and_next() {
 #[tokio::test]
 async fn namespace_details_and_properties() {
     let (cloud, _dir) = start().await;
-    let api = Api::start(&cloud).await;
+    let api = demo_api(&cloud).await;
 
     let (status, topo) = api
         .get("/v2/metadefs/namespaces/OS::Compute::VirtCPUTopology")
@@ -444,7 +413,7 @@ async fn namespace_details_and_properties() {
 #[tokio::test]
 async fn missing_things_are_404_as_in_glance() {
     let (cloud, _dir) = start().await;
-    let api = Api::start(&cloud).await;
+    let api = demo_api(&cloud).await;
     let not_found = StatusCode::NOT_FOUND;
 
     assert_eq!(
@@ -512,10 +481,7 @@ async fn missing_things_are_404_as_in_glance() {
 
     // Without a token: keystonemiddleware's 401.
     let resp = Client::new()
-        .get(format!(
-            "http://{}/image/v2/metadefs/namespaces",
-            cloud.addr()
-        ))
+        .get(api.url("/v2/metadefs/namespaces"))
         .send()
         .await
         .expect("request");

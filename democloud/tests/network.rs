@@ -25,93 +25,41 @@ async fn start() -> (DemoCloud, tempfile::TempDir) {
 
 /// A logged-in user of one project, talking to Neutron and Nova.
 struct Api {
-    base: String,
-    token: String,
+    neutron: common::Api,
+    compute: common::Api,
     project_id: String,
 }
 
+/// Logs `user` in to `project` (see [`common::login`]).
 async fn login(cloud: &DemoCloud, user: &str, project: &str) -> Api {
-    let body = json!({"auth": {
-        "identity": {"methods": ["password"], "password": {"user": {
-            "name": user, "domain": {"name": "Default"}, "password": user,
-        }}},
-        "scope": {"project": {"name": project, "domain": {"name": "Default"}}},
-    }});
-    let resp = Client::new()
-        .post(format!("{}/auth/tokens", cloud.auth_url()))
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    let token = resp.headers()["x-subject-token"]
-        .to_str()
-        .expect("ascii")
-        .to_owned();
-    let body: Value = resp.json().await.expect("json");
+    let (token, project_id) = common::login(cloud, user, project).await;
     Api {
-        base: format!("http://{}", cloud.addr()),
-        token,
-        project_id: body["token"]["project"]["id"]
-            .as_str()
-            .expect("project id")
-            .to_owned(),
+        neutron: common::Api::new(cloud, "/networking/v2.0", token.clone()),
+        compute: common::Api::compute(cloud, token, "2.1"),
+        project_id,
     }
 }
 
 impl Api {
-    async fn send(
-        &self,
-        method: Method,
-        url: String,
-        body: Option<Value>,
-        version: Option<&str>,
-    ) -> (StatusCode, Value) {
-        let mut req = Client::new()
-            .request(method, url)
-            .header("x-auth-token", &self.token);
-        if let Some(v) = version {
-            req = req.header("openstack-api-version", format!("compute {v}"));
-        }
-        if let Some(body) = body {
-            req = req.json(&body);
-        }
-        let resp = req.send().await.expect("request");
-        let status = resp.status();
-        let text = resp.text().await.expect("body");
-        let value = if text.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_str(&text).unwrap_or(Value::String(text))
-        };
-        (status, value)
-    }
-
     /// A Neutron call below `/networking/v2.0`.
     async fn net(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
-        self.send(
-            method,
-            format!("{}/networking/v2.0{path}", self.base),
-            body,
-            None,
-        )
-        .await
+        self.neutron.call(method, path, body).await
     }
 
     async fn get(&self, path: &str) -> (StatusCode, Value) {
-        self.net(Method::GET, path, None).await
+        self.neutron.get(path).await
     }
 
     async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.net(Method::POST, path, Some(body)).await
+        self.neutron.post(path, body).await
     }
 
     async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.net(Method::PUT, path, Some(body)).await
+        self.neutron.put(path, body).await
     }
 
     async fn delete(&self, path: &str) -> StatusCode {
-        self.net(Method::DELETE, path, None).await.0
+        self.neutron.delete(path).await.0
     }
 
     /// A Nova call below `/compute/v2.1` at microversion `version`.
@@ -122,13 +70,7 @@ impl Api {
         body: Option<Value>,
         version: &str,
     ) -> (StatusCode, Value) {
-        self.send(
-            method,
-            format!("{}/compute/v2.1{path}", self.base),
-            body,
-            Some(version),
-        )
-        .await
+        self.compute.at(version).call(method, path, body).await
     }
 
     /// Creates a server; returns its id.

@@ -121,6 +121,52 @@ test.describe("admin compute", () => {
     await deleteFlavor(page, name);
   });
 
+  test("a private flavor is offered only to the projects given access", async ({ page, browser }) => {
+    await login(page, ADMIN);
+    const name = unique("e2e-private");
+    await page.goto("/admin/flavors");
+    await hydrated(page);
+    await page.getByTestId("flavor-create").locator("summary").click();
+    await page.getByTestId("flavor-new-name").fill(name);
+    await page.getByTestId("flavor-new-vcpus").fill("1");
+    await page.getByTestId("flavor-new-ram").fill("256");
+    await page.getByTestId("flavor-new-disk").fill("1");
+    await page.getByTestId("flavor-new-public").uncheck();
+    await page.getByTestId("flavor-create-submit").click();
+    await expect(page.getByTestId("flavor-name")).toHaveText(name);
+    await hydrated(page);
+    const access = page.getByTestId("flavor-access");
+    const demo = access.getByRole("checkbox", { name: "demo", exact: true });
+    await expect(demo).not.toBeChecked();
+
+    // demo's launch wizard does not offer it yet.
+    const tenant = await browser.newPage({ baseURL: new URL(page.url()).origin });
+    const flavorStep = async () => {
+      await tenant.goto("/project/instances/launch");
+      await hydrated(tenant);
+      await tenant.getByLabel("Instance name").fill("e2e-access");
+      await tenant.getByTestId("wizard-next").click();
+      await tenant.getByRole("radio", { name: /cirros/ }).check();
+      await tenant.getByTestId("wizard-next").click();
+      await expect(tenant.getByTestId("step-title")).toHaveText("Flavor");
+    };
+    await login(tenant, DEMO);
+    await flavorStep();
+    await expect(tenant.getByLabel("m1.tiny", { exact: true })).toBeVisible();
+    await expect(tenant.getByLabel(name, { exact: true })).toHaveCount(0);
+
+    await demo.check();
+    await expect(demo).toBeChecked();
+    await page.reload();
+    await hydrated(page);
+    await expect(page.getByTestId("flavor-access").getByRole("checkbox", { name: "demo", exact: true })).toBeChecked();
+    await flavorStep();
+    await expect(tenant.getByLabel(name, { exact: true })).toBeVisible();
+    await tenant.close();
+
+    await deleteFlavor(page, name);
+  });
+
   test("deleting a flavor in use names its instances", async ({ page }) => {
     await login(page, ADMIN);
     await page.goto("/admin/flavors");

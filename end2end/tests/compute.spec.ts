@@ -74,6 +74,8 @@ test.describe("compute", () => {
 
     await page.getByRole("link", { name: "Console log" }).click();
     await expect(page.getByTestId("console-log")).toContainText(name);
+    // The guest's CPU topology, as the demo cloud's engine chose it.
+    await expect(page.getByTestId("console-log")).toContainText(/Socket\(s\):\s+1/);
     await expect(page.getByTestId("console-lines")).toHaveText(/^\d+ lines$/);
 
     await page.getByRole("link", { name: "Action log" }).click();

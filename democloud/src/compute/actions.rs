@@ -14,7 +14,10 @@ use super::servers::{
     self, begin_transition, check_locked, load, record_action, Server, POWER_PAUSED, POWER_RUNNING,
     POWER_SHUTDOWN, POWER_SUSPENDED,
 };
-use super::{call, flavors, format_time, path, Fault, Microversion, NJson, NPath, ProjectAuth};
+use super::{
+    action_of, call, flavors, format_time, path, require_admin, Fault, Microversion, NJson, NPath,
+    ProjectAuth,
+};
 use crate::db::now_micros;
 use crate::http::RequestId;
 use crate::image::{data, images};
@@ -131,18 +134,10 @@ async fn server_action(
     NPath(id): NPath<String>,
     NJson(body): NJson<Value>,
 ) -> Result<Response, Fault> {
-    let (action, args) = match body.as_object() {
-        Some(obj) if obj.len() == 1 => obj
-            .iter()
-            .next()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .unwrap_or_default(),
-        _ => {
-            return Err(Fault::bad_request(
-                "Malformed request body: exactly one action is expected",
-            ))
-        }
-    };
+    let (action, args) = action_of(
+        body,
+        "Malformed request body: exactly one action is expected",
+    )?;
     let request_id = request_id.0 .0;
     if action == "createImage" {
         return create_image(&st, auth, mv, &request_id, id, &args).await;
@@ -754,9 +749,7 @@ async fn diagnostics(
 ) -> Result<Json<Value>, Fault> {
     let v = call(&st, move |c| {
         let s = load(c, &auth, &id)?;
-        if !auth.is_admin() {
-            return Err(Fault::policy("os_compute_api:os-server-diagnostics"));
-        }
+        require_admin(&auth, "os_compute_api:os-server-diagnostics")?;
         if s.current_host().is_none() {
             return Err(Fault::conflict(format!("Instance {} is not ready", s.id)));
         }

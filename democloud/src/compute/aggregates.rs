@@ -12,7 +12,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
 use super::hosts::{self, naive_time};
-use super::{call, path, Fault, Microversion, NJson, NPath, ProjectAuth};
+use super::{
+    action_of, call, invalid_input as invalid, path, require_admin, Fault, Microversion, NJson,
+    NPath, ProjectAuth,
+};
 use crate::db::now_micros;
 use crate::state::AppState;
 
@@ -35,13 +38,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn authorize(auth: &ProjectAuth, action: &str) -> Result<(), Fault> {
-    if auth.is_admin() {
-        Ok(())
-    } else {
-        Err(Fault::policy(&format!(
-            "os_compute_api:os-aggregates:{action}"
-        )))
-    }
+    require_admin(auth, &format!("os_compute_api:os-aggregates:{action}"))
 }
 
 const AZ_KEY: &str = "availability_zone";
@@ -164,12 +161,6 @@ fn set_meta(conn: &Connection, id: i64, key: &str, value: Option<&str>) -> Resul
 
 // ---------------------------------------------------------------------------
 // Validation
-
-fn invalid(field: &str, value: &Value, why: &str) -> Fault {
-    Fault::bad_request(format!(
-        "Invalid input for field/attribute {field}. Value: {value}. {why}"
-    ))
-}
 
 /// The object under `key`, with only `allowed` keys.
 fn section<'a>(
@@ -567,18 +558,10 @@ async fn aggregate_action(
     NPath(id): NPath<String>,
     NJson(body): NJson<Value>,
 ) -> Result<Json<Value>, Fault> {
-    let (action, args) = match body.as_object() {
-        Some(obj) if obj.len() == 1 => obj
-            .iter()
-            .next()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .unwrap_or_default(),
-        _ => {
-            return Err(Fault::bad_request(
-                "Malformed request body: exactly one action is expected",
-            ))
-        }
-    };
+    let (action, args) = action_of(
+        body,
+        "Malformed request body: exactly one action is expected",
+    )?;
     let v = match action.as_str() {
         "add_host" => {
             let host = host_arg("add_host", &args)?;

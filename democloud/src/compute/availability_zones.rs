@@ -8,7 +8,7 @@ use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 
 use super::hosts::{self, INTERNAL_ZONE};
-use super::{call, path, Fault, ProjectAuth};
+use super::{call, path, require_admin, Fault, ProjectAuth};
 use crate::state::AppState;
 
 /// Nova's `default_availability_zone`: hosts in no zone aggregate.
@@ -44,9 +44,7 @@ async fn list_zones_detail(
     State(st): State<AppState>,
     auth: ProjectAuth,
 ) -> Result<Json<Value>, Fault> {
-    if !auth.is_admin() {
-        return Err(Fault::policy("os_compute_api:os-availability-zone:detail"));
-    }
+    require_admin(&auth, "os_compute_api:os-availability-zone:detail")?;
     let info = call(&st, |c| {
         let (available, unavailable) = hosts::availability_zones(c)?;
         let zones = hosts::host_zones(c)?;

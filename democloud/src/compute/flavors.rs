@@ -20,7 +20,10 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde_json::{json, Map, Value};
 
 use super::extra_specs as validators;
-use super::{call, links, path, Fault, Microversion, NJson, NPath, ProjectAuth};
+use super::{
+    action_of, additional_properties, call, invalid_input, links, path, require_admin, Fault,
+    Microversion, NJson, NPath, ProjectAuth,
+};
 use crate::http::Params;
 use crate::state::AppState;
 
@@ -278,15 +281,6 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// Nova's refusal unless the caller is an admin.
-fn require_admin(auth: &ProjectAuth, rule: &str) -> Result<(), Fault> {
-    if auth.is_admin() {
-        Ok(())
-    } else {
-        Err(Fault::policy(rule))
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Python renderings and schema errors, as Nova's messages show values
 
@@ -346,10 +340,7 @@ fn py_str(v: &Value) -> String {
 
 /// Nova's schema error for a body field: `field` is the last path element.
 fn invalid(field: &str, value: &Value, reason: &str) -> Fault {
-    Fault::bad_request(format!(
-        "Invalid input for field/attribute {field}. Value: {}. {reason}",
-        py_str(value)
-    ))
+    invalid_input(field, &py_str(value), reason)
 }
 
 /// Nova's schema error for a query parameter.
@@ -360,11 +351,7 @@ fn invalid_query(param: &str, value: &str, reason: &str) -> String {
 /// jsonschema's `additionalProperties` message.
 fn additional<'a>(extra: impl IntoIterator<Item = &'a String>) -> String {
     let extra: Vec<String> = extra.into_iter().map(|k| py_quote(k)).collect();
-    let verb = if extra.len() == 1 { "was" } else { "were" };
-    format!(
-        "Additional properties are not allowed ({} {verb} unexpected)",
-        extra.join(", ")
-    )
+    additional_properties(&extra)
 }
 
 fn not_of_type(v: &Value, types: &str) -> String {
@@ -1230,14 +1217,7 @@ async fn flavor_action(
     NPath(id): NPath<String>,
     NJson(body): NJson<Value>,
 ) -> Result<Json<Value>, Fault> {
-    let (action, args) = match body.as_object() {
-        Some(obj) if obj.len() == 1 => obj
-            .iter()
-            .next()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .unwrap_or_default(),
-        _ => return Err(Fault::bad_request("Malformed request body")),
-    };
+    let (action, args) = action_of(body, "Malformed request body")?;
     let add = match action.as_str() {
         "addTenantAccess" => true,
         "removeTenantAccess" => false,

@@ -91,22 +91,7 @@ pub fn naive_time(micros: i64) -> String {
 
 /// Nova's strict query schemas: any other parameter is a 400.
 pub fn only_params(params: &crate::http::Params, allowed: &[&str]) -> Result<(), Fault> {
-    let mut unexpected: Vec<&str> = params
-        .0
-        .keys()
-        .map(String::as_str)
-        .filter(|k| !allowed.contains(k))
-        .collect();
-    unexpected.sort_unstable();
-    if unexpected.is_empty() {
-        return Ok(());
-    }
-    let names: Vec<String> = unexpected.iter().map(|k| format!("'{k}'")).collect();
-    let verb = if unexpected.len() == 1 { "was" } else { "were" };
-    Err(Fault::bad_request(format!(
-        "Additional properties are not allowed ({} {verb} unexpected)",
-        names.join(", ")
-    )))
+    super::only_keys(params.0.keys(), allowed)
 }
 
 /// oslo's strict `bool_from_string`, as Nova's boolean parameters take it.

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection};
 use serde_json::{json, Value};
 
 use super::hosts::{self, ComputeNode, Service, Usage};
-use super::{call, path, Fault, Microversion, NPath, ProjectAuth};
+use super::{call, next_link, path, require_admin, Fault, Microversion, NPath, ProjectAuth};
 use crate::http::Params;
 use crate::state::AppState;
 
@@ -40,13 +40,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn authorize(auth: &ProjectAuth, action: &str) -> Result<(), Fault> {
-    if auth.is_admin() {
-        Ok(())
-    } else {
-        Err(Fault::policy(&format!(
-            "os_compute_api:os-hypervisors:{action}"
-        )))
-    }
+    require_admin(auth, &format!("os_compute_api:os-hypervisors:{action}"))
 }
 
 /// A hypervisor with everything its views need.
@@ -198,19 +192,6 @@ fn parse_limit(params: &Params) -> Result<Option<usize>, Fault> {
         .transpose()
 }
 
-/// Minimal query-value encoding for next links.
-fn encode(v: &str) -> String {
-    v.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
 async fn list_common(
     st: AppState,
     auth: ProjectAuth,
@@ -290,23 +271,12 @@ async fn list_common(
             Value::String(s) => s,
             other => other.to_string(),
         };
-        let mut query: Vec<String> = params
-            .0
-            .iter()
-            .filter(|(k, _)| k.as_str() != "marker")
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect();
-        query.sort();
-        query.push(format!("marker={last}"));
         let kind = if detail {
             "/os-hypervisors/detail"
         } else {
             "/os-hypervisors"
         };
-        body["hypervisors_links"] = json!([{
-            "rel": "next",
-            "href": format!("{}{}?{}", st.base_url, path(kind), query.join("&")),
-        }]);
+        body["hypervisors_links"] = next_link(&st.base_url, kind, &params, &last);
     }
     Ok(Json(body))
 }
@@ -425,16 +395,20 @@ fn legacy_only(mv: Microversion) -> Result<(), Fault> {
     }
 }
 
-async fn search(
-    State(st): State<AppState>,
+/// The hypervisors whose name contains `pattern` (before 2.53), checked
+/// against the policy `action`; `with_servers` loads their servers.
+async fn list_matching(
+    st: AppState,
     auth: ProjectAuth,
     mv: Microversion,
-    NPath(pattern): NPath<String>,
+    pattern: String,
+    action: &str,
+    with_servers: bool,
 ) -> Result<Json<Value>, Fault> {
     legacy_only(mv)?;
-    authorize(&auth, "search")?;
+    authorize(&auth, action)?;
     let list = call(&st, move |c| {
-        Ok(matching(entries(c, false)?, &pattern)?
+        Ok(matching(entries(c, with_servers)?, &pattern)?
             .iter()
             .map(|e| e.view(mv, false, false))
             .collect::<Vec<_>>())
@@ -443,22 +417,22 @@ async fn search(
     Ok(Json(json!({"hypervisors": list})))
 }
 
+async fn search(
+    State(st): State<AppState>,
+    auth: ProjectAuth,
+    mv: Microversion,
+    NPath(pattern): NPath<String>,
+) -> Result<Json<Value>, Fault> {
+    list_matching(st, auth, mv, pattern, "search", false).await
+}
+
 async fn servers(
     State(st): State<AppState>,
     auth: ProjectAuth,
     mv: Microversion,
     NPath(pattern): NPath<String>,
 ) -> Result<Json<Value>, Fault> {
-    legacy_only(mv)?;
-    authorize(&auth, "servers")?;
-    let list = call(&st, move |c| {
-        Ok(matching(entries(c, true)?, &pattern)?
-            .iter()
-            .map(|e| e.view(mv, false, false))
-            .collect::<Vec<_>>())
-    })
-    .await?;
-    Ok(Json(json!({"hypervisors": list})))
+    list_matching(st, auth, mv, pattern, "servers", true).await
 }
 
 /// Sums over the hypervisors whose compute service is enabled, as Nova's

@@ -31,6 +31,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
 use crate::error::Error;
+use crate::http::Params;
 use crate::state::AppState;
 
 /// Where the compute API lives below the base URL.
@@ -351,6 +352,96 @@ where
     F: FnOnce(&mut Connection) -> Result<T, Fault> + Send + 'static,
 {
     crate::db::call(st, f).await
+}
+
+// ---------------------------------------------------------------------------
+// Request checks and answers the handlers share
+
+/// Nova's policy refusal for `rule` unless the caller is an admin.
+pub fn require_admin(auth: &ProjectAuth, rule: &str) -> Result<(), Fault> {
+    if auth.is_admin() {
+        Ok(())
+    } else {
+        Err(Fault::policy(rule))
+    }
+}
+
+/// Nova's schema error for a `field` and the `value` it had, shown as the
+/// caller's messages show values.
+pub fn invalid_input(field: &str, value: &impl std::fmt::Display, why: &str) -> Fault {
+    Fault::bad_request(format!(
+        "Invalid input for field/attribute {field}. Value: {value}. {why}"
+    ))
+}
+
+/// jsonschema's `additionalProperties` message; `quoted` are the names as
+/// Python shows them.
+pub fn additional_properties(quoted: &[String]) -> String {
+    let verb = if quoted.len() == 1 { "was" } else { "were" };
+    format!(
+        "Additional properties are not allowed ({} {verb} unexpected)",
+        quoted.join(", ")
+    )
+}
+
+/// Nova's strict schemas: any of `keys` not in `allowed` is a 400 naming
+/// them all, sorted.
+pub fn only_keys<'a>(
+    keys: impl IntoIterator<Item = &'a String>,
+    allowed: &[&str],
+) -> Result<(), Fault> {
+    let mut unexpected: Vec<&str> = keys
+        .into_iter()
+        .map(String::as_str)
+        .filter(|k| !allowed.contains(k))
+        .collect();
+    unexpected.sort_unstable();
+    if unexpected.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = unexpected.iter().map(|k| format!("'{k}'")).collect();
+    Err(Fault::bad_request(additional_properties(&names)))
+}
+
+/// The name and arguments of an action body, `{"<action>": {...}}`; any
+/// other body (not an object, or not exactly one key) is a 400 with
+/// `malformed`.
+pub fn action_of(body: Value, malformed: &str) -> Result<(String, Value), Fault> {
+    match body {
+        Value::Object(obj) if obj.len() == 1 => Ok(obj.into_iter().next().unwrap_or_default()),
+        _ => Err(Fault::bad_request(malformed)),
+    }
+}
+
+/// Minimal query-value encoding for next links.
+fn encode(v: &str) -> String {
+    v.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// The `next` link of a full page of `kind` (such as `/servers/detail`):
+/// the request's query without its marker, sorted, then `last` as the
+/// marker.
+pub fn next_link(base_url: &str, kind: &str, params: &Params, last: &str) -> Value {
+    let mut query: Vec<String> = params
+        .0
+        .iter()
+        .filter(|(k, _)| k.as_str() != "marker")
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    query.sort();
+    query.push(format!("marker={last}"));
+    json!([{
+        "rel": "next",
+        "href": format!("{base_url}{}?{}", path(kind), query.join("&")),
+    }])
 }
 
 /// Nova's link list for a resource (`self` and `bookmark`).

@@ -15,7 +15,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
 use super::flavors::Flavor;
-use super::{call, path, Fault, Microversion, NJson, NPath, ProjectAuth};
+use super::{
+    additional_properties, call, invalid_input, path, Fault, Microversion, NJson, NPath,
+    ProjectAuth,
+};
 use crate::state::AppState;
 
 pub const INSTANCES: i64 = 10;
@@ -373,10 +376,7 @@ fn py_str(v: &Value) -> String {
 
 /// Nova's schema error for a field.
 fn invalid(field: &str, value: &Value, reason: &str) -> Fault {
-    Fault::bad_request(format!(
-        "Invalid input for field/attribute {field}. Value: {}. {reason}",
-        py_str(value)
-    ))
+    invalid_input(field, &py_str(value), reason)
 }
 
 /// The strings (besides true and false) Nova's boolean parameters accept.
@@ -476,7 +476,7 @@ fn parse_update(body: &Value, mv: Microversion) -> Result<Update, Fault> {
         .map(|k| format!("'{k}'"))
         .collect();
     if !extra.is_empty() {
-        return Err(Fault::bad_request(additional(&extra)));
+        return Err(Fault::bad_request(additional_properties(&extra)));
     }
     let Some(qs) = qs.as_object() else {
         return Err(invalid(
@@ -515,19 +515,10 @@ fn parse_update(body: &Value, mv: Microversion) -> Result<Update, Fault> {
         return Err(invalid(
             "quota_set",
             &Value::Object(qs.clone()),
-            &additional(&extra),
+            &additional_properties(&extra),
         ));
     }
     Ok(update)
-}
-
-/// jsonschema's message for unexpected properties.
-fn additional(extra: &[String]) -> String {
-    let verb = if extra.len() == 1 { "was" } else { "were" };
-    format!(
-        "Additional properties are not allowed ({} {verb} unexpected)",
-        extra.join(", ")
-    )
 }
 
 async fn update_quotas(

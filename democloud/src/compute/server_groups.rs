@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde_json::{json, Map, Value};
 
 use super::quotas;
-use super::{call, path, Fault, Microversion, NJson, NPath, ProjectAuth};
+use super::{call, invalid_input as invalid, path, Fault, Microversion, NJson, NPath, ProjectAuth};
 use crate::db::now_micros;
 use crate::http::Params;
 use crate::state::AppState;
@@ -221,13 +221,6 @@ async fn show_group(
     })
     .await?;
     Ok(Json(json!({ "server_group": v })))
-}
-
-/// Nova's schema error for the create body.
-fn invalid(field: &str, value: &Value, reason: &str) -> Fault {
-    Fault::bad_request(format!(
-        "Invalid input for field/attribute {field}. Value: {value}. {reason}"
-    ))
 }
 
 /// (name, policy, rules) of a create body for `mv`.

@@ -18,7 +18,9 @@ use super::hosts::{self, InstanceFault};
 use super::quotas::{self, Usage};
 use super::server_groups;
 use super::ProjectAuth;
-use super::{call, format_time, links, parse_time, path, Fault, Microversion, NJson, NPath};
+use super::{
+    call, format_time, links, next_link, parse_time, path, Fault, Microversion, NJson, NPath,
+};
 use crate::db::now_micros;
 use crate::http::{Params, RequestId};
 use crate::network::nova as nova_net;
@@ -773,18 +775,7 @@ async fn list_common(
         } else {
             "/servers"
         };
-        let mut query: Vec<String> = params
-            .0
-            .iter()
-            .filter(|(k, _)| k.as_str() != "marker")
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect();
-        query.sort();
-        query.push(format!("marker={last}"));
-        body["servers_links"] = json!([{
-            "rel": "next",
-            "href": format!("{}{}?{}", st.base_url, path(kind), query.join("&")),
-        }]);
+        body["servers_links"] = next_link(&st.base_url, kind, &params, &last);
     }
     Ok(Json(body))
 }
@@ -862,19 +853,6 @@ fn sort_order(params: &Params) -> Result<Option<(SortKey, bool)>, Fault> {
         }
     };
     Ok(Some((key, descending)))
-}
-
-/// Minimal query-value encoding for next links.
-fn encode(v: &str) -> String {
-    v.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 async fn list_servers(

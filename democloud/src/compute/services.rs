@@ -15,7 +15,10 @@ use rusqlite::{params, Connection};
 use serde_json::{json, Map, Value};
 
 use super::hosts::{self, Service, COMPUTE_BINARY};
-use super::{call, path, Fault, Microversion, NJson, NPath, ProjectAuth};
+use super::{
+    call, invalid_input as invalid, only_keys, path, require_admin, Fault, Microversion, NJson,
+    NPath, ProjectAuth,
+};
 use crate::db::now_micros;
 use crate::http::Params;
 use crate::state::AppState;
@@ -33,13 +36,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn authorize(auth: &ProjectAuth, action: &str) -> Result<(), Fault> {
-    if auth.is_admin() {
-        Ok(())
-    } else {
-        Err(Fault::policy(&format!(
-            "os_compute_api:os-services:{action}"
-        )))
-    }
+    require_admin(auth, &format!("os_compute_api:os-services:{action}"))
 }
 
 /// Nova's `_get_service_detail`.
@@ -92,13 +89,6 @@ async fn list_services(
 // ---------------------------------------------------------------------------
 // Update
 
-/// A JSON-schema style refusal of the body.
-fn invalid(field: &str, value: &Value, why: &str) -> Fault {
-    Fault::bad_request(format!(
-        "Invalid input for field/attribute {field}. Value: {value}. {why}"
-    ))
-}
-
 /// Nova's `parameter_types.boolean`: JSON booleans and oslo's strings.
 fn boolean(field: &str, value: &Value) -> Result<bool, Fault> {
     match value {
@@ -132,22 +122,20 @@ fn body_object(body: &Value) -> Result<&Map<String, Value>, Fault> {
         .ok_or_else(|| Fault::bad_request(format!("{body} is not of type 'object'")))
 }
 
-fn check_keys(obj: &Map<String, Value>, allowed: &[&str]) -> Result<(), Fault> {
-    let mut extra: Vec<&str> = obj
-        .keys()
-        .map(String::as_str)
-        .filter(|k| !allowed.contains(k))
-        .collect();
-    extra.sort_unstable();
-    if extra.is_empty() {
-        return Ok(());
-    }
-    let names: Vec<String> = extra.iter().map(|k| format!("'{k}'")).collect();
-    let verb = if extra.len() == 1 { "was" } else { "were" };
-    Err(Fault::bad_request(format!(
-        "Additional properties are not allowed ({} {verb} unexpected)",
-        names.join(", ")
-    )))
+/// The `disabled_reason` and `forced_down` of an update body, both
+/// optional.
+fn reason_and_forced_down(
+    obj: &Map<String, Value>,
+) -> Result<(Option<String>, Option<bool>), Fault> {
+    let reason = obj
+        .get("disabled_reason")
+        .map(|v| short_string("disabled_reason", v))
+        .transpose()?;
+    let forced_down = obj
+        .get("forced_down")
+        .map(|v| boolean("forced_down", v))
+        .transpose()?;
+    Ok((reason, forced_down))
 }
 
 fn only_compute(binary: &str) -> Result<(), Fault> {
@@ -200,7 +188,7 @@ async fn update_by_uuid(
     body: Value,
 ) -> Result<Json<Value>, Fault> {
     let obj = body_object(&body)?;
-    check_keys(obj, &["status", "disabled_reason", "forced_down"])?;
+    only_keys(obj.keys(), &["status", "disabled_reason", "forced_down"])?;
     let status = match obj.get("status") {
         None => None,
         Some(Value::String(s)) if s == "enabled" || s == "disabled" => Some(s.clone()),
@@ -212,14 +200,7 @@ async fn update_by_uuid(
             ))
         }
     };
-    let reason = obj
-        .get("disabled_reason")
-        .map(|v| short_string("disabled_reason", v))
-        .transpose()?;
-    let forced_down = obj
-        .get("forced_down")
-        .map(|v| boolean("forced_down", v))
-        .transpose()?;
+    let (reason, forced_down) = reason_and_forced_down(obj)?;
     if uuid::Uuid::parse_str(&id).is_err() {
         return Err(Fault::bad_request(format!("Invalid uuid {id}")));
     }
@@ -276,7 +257,7 @@ async fn update_legacy(
     if mv.at_least(11) {
         allowed.push("forced_down");
     }
-    check_keys(obj, &allowed)?;
+    only_keys(obj.keys(), &allowed)?;
     for required in ["host", "binary"] {
         if !obj.contains_key(required) {
             return Err(Fault::bad_request(format!(
@@ -294,14 +275,7 @@ async fn update_legacy(
         .map(|v| short_string("binary", v))
         .transpose()?
         .unwrap_or_default();
-    let reason = obj
-        .get("disabled_reason")
-        .map(|v| short_string("disabled_reason", v))
-        .transpose()?;
-    let forced_down = obj
-        .get("forced_down")
-        .map(|v| boolean("forced_down", v))
-        .transpose()?;
+    let (reason, forced_down) = reason_and_forced_down(obj)?;
     authorize(&auth, "update")?;
     let known = ["enable", "disable", "disable-log-reason"];
     let force_down = action == "force-down" && mv.at_least(11);

@@ -18,7 +18,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
 use super::flavors::{self, Flavor};
-use super::{call, path, Fault, Microversion, NPath, ProjectAuth};
+use super::{additional_properties, call, path, Fault, Microversion, NPath, ProjectAuth};
 use crate::db::now_micros;
 use crate::http::Params;
 use crate::state::AppState;
@@ -59,11 +59,7 @@ fn paging(
             .collect();
         if !extra.is_empty() {
             extra.sort();
-            let verb = if extra.len() == 1 { "was" } else { "were" };
-            return Err(Fault::bad_request(format!(
-                "Additional properties are not allowed ({} {verb} unexpected)",
-                extra.join(", ")
-            )));
+            return Err(Fault::bad_request(additional_properties(&extra)));
         }
     }
     if !mv.at_least(40) {

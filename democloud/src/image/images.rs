@@ -14,7 +14,7 @@ use axum::{Json, Router};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde_json::{json, Map, Value};
 
-use super::{call, format_time, path, Fault, GJson, GPath, ImageAuth};
+use super::{call, format_time, page_limit, path, Fault, GJson, GPath, ImageAuth};
 use crate::db::now_micros;
 use crate::http::Params;
 use crate::state::AppState;
@@ -77,9 +77,6 @@ pub const PATCH_TYPES: &[&str] = &[
     "application/openstack-images-v2.1-json-patch",
     "application/openstack-images-v2.0-json-patch",
 ];
-/// Glance's `limit_param_default` and `api_limit_max`.
-const DEFAULT_LIMIT: usize = 25;
-const MAX_LIMIT: usize = 1000;
 
 #[derive(Clone, Debug)]
 pub struct Image {
@@ -622,16 +619,7 @@ async fn list(
     params: Params,
     uri: axum::http::Uri,
 ) -> Result<Json<Value>, Fault> {
-    let limit = match params.get("limit") {
-        None => DEFAULT_LIMIT,
-        Some(l) => {
-            let n = parse_int("limit", l)?;
-            if n < 0 {
-                return Err(Fault::bad_request("limit param must be positive"));
-            }
-            (n as usize).min(MAX_LIMIT)
-        }
-    };
+    let limit = page_limit(&params)?;
     let visibility = params.get("visibility").map(str::to_owned);
     if let Some(v) = &visibility {
         if v != "all" && !VISIBILITIES.contains(&v.as_str()) {

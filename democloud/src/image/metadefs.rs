@@ -10,7 +10,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
-use super::{format_time, path, Fault, GPath, ImageAuth};
+use super::{format_time, page_limit, path, Fault, GPath, ImageAuth};
 use crate::http::Params;
 use crate::state::AppState;
 
@@ -76,10 +76,6 @@ const FILES: &[(&str, &str)] = &[
 /// When the namespaces were "loaded". They are part of the program, not
 /// of the demo data, so the time is fixed: 2025-01-01T00:00:00Z.
 const LOADED_AT: i64 = 1_735_689_600_000_000;
-
-/// Glance's `limit_param_default` and `api_limit_max`.
-const DEFAULT_LIMIT: usize = 25;
-const MAX_LIMIT: usize = 1000;
 
 const NAMESPACE_SCHEMA: &str = "/v2/schemas/metadefs/namespace";
 const OBJECT_SCHEMA: &str = "/v2/schemas/metadefs/object";
@@ -303,18 +299,7 @@ async fn list_namespaces(
     params: Params,
     uri: axum::http::Uri,
 ) -> Result<Json<Value>, Fault> {
-    let limit = match params.get("limit") {
-        None => DEFAULT_LIMIT,
-        Some(l) => {
-            let n: i64 = l
-                .parse()
-                .map_err(|_| Fault::bad_request("limit param must be an integer"))?;
-            if n < 0 {
-                return Err(Fault::bad_request("limit param must be positive"));
-            }
-            (n as usize).min(MAX_LIMIT)
-        }
-    };
+    let limit = page_limit(&params)?;
     let ascending = match params.get("sort_dir").unwrap_or("desc") {
         "asc" => true,
         "desc" => false,

@@ -19,6 +19,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
 use crate::error::Error;
+use crate::http::Params;
 use crate::state::AppState;
 
 /// Where the image API lives below the base URL.
@@ -249,3 +250,22 @@ where
 }
 
 pub use crate::http::format_time_seconds as format_time;
+
+/// Glance's `limit_param_default` and `api_limit_max`.
+const DEFAULT_LIMIT: usize = 25;
+const MAX_LIMIT: usize = 1000;
+
+/// The page size of a list: the `limit` parameter (a whole number from 0),
+/// Glance's default without one, and at most Glance's maximum.
+pub fn page_limit(params: &Params) -> Result<usize, Fault> {
+    let Some(l) = params.get("limit") else {
+        return Ok(DEFAULT_LIMIT);
+    };
+    let n: i64 = l
+        .parse()
+        .map_err(|_| Fault::bad_request("limit param must be an integer"))?;
+    if n < 0 {
+        return Err(Fault::bad_request("limit param must be positive"));
+    }
+    Ok((n as usize).min(MAX_LIMIT))
+}
