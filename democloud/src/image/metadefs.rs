@@ -46,32 +46,7 @@ pub fn routes() -> Router<AppState> {
 
 /// The namespace files, in the order they are loaded (which is the order
 /// of their ids, Glance's tie-break when sorting).
-const FILES: &[(&str, &str)] = &[
-    (
-        "compute-cpu-mode.json",
-        include_str!("../../../metadefs/compute-cpu-mode.json"),
-    ),
-    (
-        "compute-cpu-pinning.json",
-        include_str!("../../../metadefs/compute-cpu-pinning.json"),
-    ),
-    (
-        "compute-guest-memory-backing.json",
-        include_str!("../../../metadefs/compute-guest-memory-backing.json"),
-    ),
-    (
-        "compute-quota.json",
-        include_str!("../../../metadefs/compute-quota.json"),
-    ),
-    (
-        "compute-vcputopology.json",
-        include_str!("../../../metadefs/compute-vcputopology.json"),
-    ),
-    (
-        "compute-watchdog.json",
-        include_str!("../../../metadefs/compute-watchdog.json"),
-    ),
-];
+const FILES: &[(&str, &str)] = include!("../../../metadefs/files.rs");
 
 /// When the namespaces were "loaded". They are part of the program, not
 /// of the demo data, so the time is fixed: 2025-01-01T00:00:00Z.

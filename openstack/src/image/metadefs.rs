@@ -24,32 +24,7 @@ const MAX_PAGES: usize = 1000;
 
 /// Glance's own namespace files (`etc/metadefs/*.json`), as the fallback
 /// catalogue.
-const BUILTIN: &[(&str, &str)] = &[
-    (
-        "compute-cpu-mode.json",
-        include_str!("../../../metadefs/compute-cpu-mode.json"),
-    ),
-    (
-        "compute-cpu-pinning.json",
-        include_str!("../../../metadefs/compute-cpu-pinning.json"),
-    ),
-    (
-        "compute-guest-memory-backing.json",
-        include_str!("../../../metadefs/compute-guest-memory-backing.json"),
-    ),
-    (
-        "compute-quota.json",
-        include_str!("../../../metadefs/compute-quota.json"),
-    ),
-    (
-        "compute-vcputopology.json",
-        include_str!("../../../metadefs/compute-vcputopology.json"),
-    ),
-    (
-        "compute-watchdog.json",
-        include_str!("../../../metadefs/compute-watchdog.json"),
-    ),
-];
+const BUILTIN: &[(&str, &str)] = include!("../../../metadefs/files.rs");
 
 /// A metadata definition namespace: a group of related properties, such
 /// as `OS::Compute::VirtCPUTopology`, and the resource types it applies to.
