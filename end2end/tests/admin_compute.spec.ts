@@ -256,6 +256,13 @@ test.describe("admin compute", () => {
       expect(response?.status(), path).toBe(403);
       await expect(page.getByTestId("error-403")).toBeVisible();
     }
+    // An image demo does not own: the topology panel previews but does not edit.
+    await page.goto("/project/images");
+    await hydrated(page);
+    await page.getByRole("link", { name: /cirros/ }).first().click();
+    await hydrated(page);
+    await expect(page.getByTestId("topology-panel").getByTestId("topology-input-hw_cpu_sockets")).toBeDisabled();
+    await expect(page.getByTestId("topology-panel").getByTestId("topology-save")).toHaveCount(0);
     // The server refuses too, not just the page.
     const origin = new URL(page.url()).origin;
     for (const fn of ["admin_list_flavors", "admin_hypervisors", "admin_compute_services", "admin_aggregates"]) {

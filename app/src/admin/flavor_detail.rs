@@ -243,15 +243,25 @@ pub fn FlavorDetailPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let page = Resource::new(move || id.get(), flavor_page);
-    // Kept outside the Transition so a refetch after saving keeps them.
-    let saved = RwSignal::new(false);
-    let save = ServerAction::<UpdateExtraSpecs>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = save.value().get() {
-            saved.set(true);
-            page.refetch();
-        }
-    });
+    // Kept outside the Transition so a refetch after saving keeps them. The
+    // topology panel and the specs editor save through the same function but
+    // each has its own action, so each reports only its own result.
+    let (topology_save, topology_saved) = (
+        ServerAction::<UpdateExtraSpecs>::new(),
+        RwSignal::new(false),
+    );
+    let (specs_save, specs_saved) = (
+        ServerAction::<UpdateExtraSpecs>::new(),
+        RwSignal::new(false),
+    );
+    for (save, saved) in [(topology_save, topology_saved), (specs_save, specs_saved)] {
+        Effect::new(move |_| {
+            if let Some(Ok(())) = save.value().get() {
+                saved.set(true);
+                page.refetch();
+            }
+        });
+    }
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
@@ -259,7 +269,7 @@ pub fn FlavorDetailPage() -> impl IntoView {
                     let f = p.flavor.clone();
                     let specs: BTreeMap<String, String> = f.extra_specs.iter().cloned().collect();
                     let topo_flavor = TopologyFlavor { id: f.id.clone(), name: f.name.clone(), vcpus: f.vcpus as i64, extra_specs: specs.clone() };
-                    let refused = Signal::derive(move || save.value().get().and_then(Result::err));
+                    let refused = Signal::derive(move || topology_save.value().get().and_then(Result::err));
                     let specs_for_topology = specs.clone();
                     let flavor_id = f.id.clone();
                     let on_topology = Callback::new(move |values: BTreeMap<String, String>| {
@@ -268,8 +278,9 @@ pub fn FlavorDetailPage() -> impl IntoView {
                             after.insert(k, v);
                         }
                         let (set, unset) = spec_changes(&specs_for_topology, &after);
-                        saved.set(false);
-                        save.dispatch(UpdateExtraSpecs { id: flavor_id.clone(), set, unset });
+                        topology_saved.set(false);
+                        specs_saved.set(false);
+                        topology_save.dispatch(UpdateExtraSpecs { id: flavor_id.clone(), set, unset });
                     });
                     view! {
                         <div class="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -290,8 +301,8 @@ pub fn FlavorDetailPage() -> impl IntoView {
                         </section>
                         <div class="space-y-4">
                             <CpuTopologyPanel side=Side::Flavor flavors=vec![topo_flavor] images=p.images.clone() editable=true
-                                on_save=on_topology pending=save.pending() refused saved/>
-                            <SpecsEditor flavor_id=f.id.clone() specs namespaces=p.namespaces.clone() from_cloud=p.metadefs_from_cloud save saved/>
+                                on_save=on_topology pending=topology_save.pending() refused saved=topology_saved/>
+                            <SpecsEditor flavor_id=f.id.clone() specs namespaces=p.namespaces.clone() from_cloud=p.metadefs_from_cloud save=specs_save saved=specs_saved/>
                             {(!f.is_public).then(|| view! { <AccessEditor flavor_id=f.id.clone() access=p.access.clone() on_change=Callback::new(move |_| page.refetch())/> })}
                         </div>
                     }.into_any()

@@ -21,8 +21,6 @@ use crate::state::AppState;
 
 /// The device owner of a floating IP's own port.
 pub const FLOATINGIP_OWNER: &str = "network:floatingip";
-/// The host every bound port reports.
-const HOST: &str = "democloud";
 
 #[derive(Clone, Debug)]
 pub struct Port {
@@ -84,7 +82,9 @@ impl Port {
         }
     }
 
-    pub fn render(&self, ips: &[FixedIp], groups: &[String], admin: bool) -> Value {
+    /// `binding` is the host the port is bound to, for administrators only
+    /// (`None` leaves the binding details out, as Neutron does for others).
+    pub fn render(&self, ips: &[FixedIp], groups: &[String], binding: Option<&str>) -> Value {
         let fixed: Vec<Value> = ips
             .iter()
             .map(|(subnet, ip)| json!({"subnet_id": subnet, "ip_address": ip}))
@@ -113,9 +113,9 @@ impl Port {
             "revision_number": self.revision_number,
         });
         // Binding details are for administrators only, as in Neutron.
-        if admin {
+        if let Some(host) = binding {
             let bound = self.bound();
-            v["binding:host_id"] = json!(if bound { HOST } else { "" });
+            v["binding:host_id"] = json!(if bound { host } else { "" });
             v["binding:profile"] = json!({});
             v["binding:vif_details"] = if bound {
                 json!({"port_filter": true, "connectivity": "l2"})
@@ -165,8 +165,27 @@ fn group_ids(conn: &Connection, port_id: &str) -> Result<Vec<String>, Fault> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The compute host of every server that has one, by server id.
+fn server_hosts(conn: &Connection) -> Result<HashMap<String, String>, Fault> {
+    let mut stmt = conn.prepare("SELECT id, host FROM servers WHERE host IS NOT NULL")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn render_one(conn: &Connection, p: &Port, admin: bool) -> Result<Value, Fault> {
-    Ok(p.render(&fixed_ips(conn, &p.id)?, &group_ids(conn, &p.id)?, admin))
+    let host: Option<String> = if admin && p.bound() {
+        conn.query_row(
+            "SELECT host FROM servers WHERE id = ?1",
+            params![p.device_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten()
+    } else {
+        None
+    };
+    let binding = admin.then(|| host.as_deref().unwrap_or_default());
+    Ok(p.render(&fixed_ips(conn, &p.id)?, &group_ids(conn, &p.id)?, binding))
 }
 
 /// What a new port asks for. `None` fields take Neutron's defaults.
@@ -549,13 +568,19 @@ async fn list_ports(
                 groups.entry(port).or_default().push(g);
             }
         }
+        let hosts = if admin {
+            server_hosts(c)?
+        } else {
+            HashMap::new()
+        };
         Ok(ports
             .iter()
             .map(|p| {
+                let binding = admin.then(|| hosts.get(&p.device_id).map_or("", String::as_str));
                 p.render(
                     ips.get(&p.id).map_or(&[][..], Vec::as_slice),
                     groups.get(&p.id).map_or(&[][..], Vec::as_slice),
-                    admin,
+                    binding,
                 )
             })
             .collect::<Vec<_>>())
