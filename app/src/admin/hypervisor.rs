@@ -10,7 +10,7 @@ use crate::format::format_number;
 use crate::i18n::{current_language, tr_dynamic, tr_dynamic_args};
 use crate::ui::{fetched, Loading, PageHeader, CARD};
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Capacity {
     pub vcpus: u64,
     pub vcpus_used: u64,
@@ -52,30 +52,19 @@ pub async fn hypervisors() -> Result<HypervisorsView, AppError> {
         compute::list_servers(&api, &every_project)
     );
     let list = list?;
-    // Nova names a host's servers by instance name (instance-0000000a);
-    // show the names their users gave them where the list has them.
-    let display: std::collections::BTreeMap<String, String> = all_servers
-        .unwrap_or_default()
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
-    // One request per host for its servers, all at once.
-    let servers = futures::future::join_all(
-        list.iter()
-            .map(|h| compute::list_hypervisor_servers(&api, &h.hypervisor_hostname)),
-    )
-    .await;
-    let mut total = Capacity {
-        vcpus: 0,
-        vcpus_used: 0,
-        memory_mb: 0,
-        memory_mb_used: 0,
-        local_gb: 0,
-        local_gb_used: 0,
-        running_vms: 0,
-    };
+    // The servers of each node, from the one all-projects list (which has
+    // the names users gave them; Nova's per-hypervisor lists only have
+    // instance-0000000a names and cost a request per host).
+    let mut by_node: std::collections::BTreeMap<String, Vec<(String, String)>> =
+        std::collections::BTreeMap::new();
+    for s in all_servers? {
+        if let Some(node) = s.hypervisor_hostname.or(s.host) {
+            by_node.entry(node).or_default().push((s.id, s.name));
+        }
+    }
+    let mut total = Capacity::default();
     let mut hosts = Vec::with_capacity(list.len());
-    for (h, on_host) in list.into_iter().zip(servers) {
+    for h in list {
         let capacity = Capacity {
             vcpus: h.vcpus,
             vcpus_used: h.vcpus_used,
@@ -92,15 +81,7 @@ pub async fn hypervisors() -> Result<HypervisorsView, AppError> {
         total.local_gb += capacity.local_gb;
         total.local_gb_used += capacity.local_gb_used;
         total.running_vms += capacity.running_vms;
-        // A host whose server list fails still shows its capacity.
-        let mut servers: Vec<(String, String)> = on_host
-            .unwrap_or_default()
-            .into_iter()
-            .map(|s| {
-                let name = display.get(&s.uuid).cloned().unwrap_or(s.name);
-                (s.uuid, name)
-            })
-            .collect();
+        let mut servers = by_node.remove(&h.hypervisor_hostname).unwrap_or_default();
         servers.sort_by(|a, b| a.1.cmp(&b.1));
         hosts.push(HostRow {
             hostname: h.hypervisor_hostname,

@@ -315,7 +315,7 @@ pub fn CpuTopologyPanel(
     });
     let field_error = move |key: String| {
         let (field_side, field) = (side, key.clone());
-        move || {
+        move |_: Option<&Option<String>>| {
             if let Some(e) = refused.get().filter(|e| e.field() == Some(key.as_str())) {
                 return Some(error_text(&e));
             }
@@ -356,8 +356,8 @@ pub fn CpuTopologyPanel(
                                 let described = error_id.clone();
                                 let k1 = key.clone();
                                 let k2 = key.clone();
-                                let message = field_error(key.clone());
-                                let invalid = { let m = field_error(key.clone()); move || m().is_some().to_string() };
+                                let message = Memo::new(field_error(key.clone()));
+                                let invalid = move || message.with(Option::is_some).to_string();
                                 view! {
                                     <div class="space-y-1">
                                         <label for=id.clone() class="block text-xs font-medium text-slate-700">
