@@ -20,6 +20,7 @@ pub mod error;
 pub mod identity;
 pub mod image;
 pub mod network;
+pub mod object_store;
 pub mod secret;
 pub mod session;
 pub mod time;
@@ -34,7 +35,7 @@ pub use session::{Call, Session};
 
 /// Re-exported so callers of [`Session::request`] need no direct reqwest
 /// dependency for the common types.
-pub use reqwest::{Method, RequestBuilder, Response};
+pub use reqwest::{Body, Method, RequestBuilder, Response};
 pub use url::Url;
 
 /// Percent-encodes one path segment (a Swift object name, an image name…)
