@@ -33,6 +33,27 @@ pub fn format_decimal(x: f64, lang: &str) -> String {
     format!("{sign}{whole}{sep}{}", (tenths % 10).abs())
 }
 
+/// `1.5 GiB`: sizes in binary units, numbers in the user's locale.
+pub fn format_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        let lang = crate::i18n::current_language();
+        format!(
+            "{} {}",
+            crate::format::format_decimal(value, &lang),
+            UNITS[unit]
+        )
+    }
+}
+
 /// Formats an instant in the user's time zone and language.
 #[cfg(feature = "ssr")]
 pub fn format_datetime(at: chrono::DateTime<chrono::Utc>, lang: &str, tz: &str) -> String {

@@ -15,6 +15,7 @@ pub mod settings;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod storage;
 pub mod ui;
 
 use leptos::prelude::*;
@@ -66,6 +67,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/project/key_pairs") view=compute::KeypairsPage/>
                         <Route path=path!("/project/images") view=compute::ImagesPage/>
                         <Route path=path!("/project/images/:id") view=compute::ImageDetailPage/>
+                        <Route path=path!("/project/containers") view=storage::ContainersPage/>
+                        <Route path=path!("/project/containers/:container") view=storage::ObjectBrowserPage/>
                         <Route path=path!("/identity/projects") view=identity::ProjectsPage/>
                         <Route path=path!("/identity/users") view=identity::UsersPage/>
                         <Route path=path!("/settings") view=settings::SettingsPage/>

@@ -629,3 +629,113 @@ aggregates-zone-invalid = Ein Zonenname hat höchstens 255 Zeichen und keinen Do
 aggregates-host-required = Wählen Sie zuerst einen Host.
 aggregates-metadata-invalid = Schlüssel dürfen nicht leer sein; Schlüssel und Werte haben höchstens 255 Zeichen.
 instance-cpu-topology = Gast-CPU-Topologie
+
+## Object storage
+nav-containers = Container
+common-close = Schließen
+common-save = Speichern
+common-saved = Gespeichert.
+common-copy = Kopieren
+common-copied = Kopiert
+containers-title = Container
+containers-description = Swift-Container enthalten Ihre Objekte: Backups, Logs, Web-Assets. Öffnen Sie einen Container, um ihn zu durchsuchen und Dateien hoch- oder herunterzuladen.
+containers-create-title = Container erstellen
+containers-create = Container erstellen
+containers-name = Name
+containers-objects = Objekte
+containers-bytes = Größe
+containers-policy = Speicherrichtlinie
+containers-policy-default = Standard der Cloud
+containers-policy-is-default = { $name } (Standard)
+containers-policy-fixed = Die Speicherrichtlinie lässt sich nach dem Erstellen des Containers nicht mehr ändern.
+containers-access = Zugriff
+containers-public = Öffentlich
+containers-private = Privat
+containers-public-create = Öffentlich: Jeder mit dem Link kann den Container lesen und seinen Inhalt auflisten
+containers-public-url = Öffentliche URL
+containers-public-at = Jeder kann diesen Container lesen unter
+containers-make-public = Öffentlich machen
+containers-make-private = Privat machen
+containers-empty = Dieses Projekt hat noch keine Container. Erstellen Sie oben einen.
+containers-totals = { $containers } Container, { $objects } Objekte, insgesamt { $bytes }
+containers-confirm-delete = Container „{ $name }“ löschen?
+containers-confirm-delete-full = Container „{ $name }“ enthält { $objects }. Erst alle Objekte und dann den Container löschen?
+storage-object-count = { $count ->
+    [one] 1 Objekt
+   *[other] { $count } Objekte
+}
+containers-emptying = Objekte des Containers werden gelöscht
+containers-not-empty = Der Container ist nicht leer. Löschen Sie zuerst seine Objekte.
+containers-metadata-title = Metadaten von „{ $name }“
+containers-name-required = Geben Sie einen Containernamen ein.
+containers-name-slash = Ein Containername darf kein „/“ enthalten.
+containers-name-too-long = Ein Containername darf höchstens 256 Bytes lang sein.
+containers-name-invalid = Dieser Containername ist ungültig: Er muss 1 bis 256 Bytes lang sein und darf kein „/“ enthalten.
+containers-name-taken = Es gibt bereits einen Container mit diesem Namen. Wählen Sie einen anderen Namen.
+objects-breadcrumbs = Ordnerpfad
+objects-filter = Namen beginnend mit
+objects-filter-apply = Filtern
+objects-folder-name = Neuer Ordner
+objects-create-folder = Ordner erstellen
+objects-folder-required = Geben Sie einen Ordnernamen ein.
+objects-folder-slash = Ein Ordnername darf kein „/“ enthalten. Öffnen Sie zuerst den Ordner, um darin einen weiteren anzulegen.
+objects-folder = Ordner
+objects-upload = Dateien hochladen
+objects-drop-here = oder Dateien hierher ziehen. Sie landen im angezeigten Ordner.
+objects-upload-waiting = Wartet
+objects-upload-sending = { $sent } von { $total }
+objects-upload-done = Hochgeladen
+objects-upload-cancelled = Abgebrochen
+objects-upload-clear = Abgeschlossene Uploads entfernen
+objects-empty = Dieser Ordner ist leer. Laden Sie Dateien hoch oder erstellen Sie einen Ordner.
+objects-name = Name
+objects-size = Größe
+objects-bytes = ({ $bytes } Bytes)
+objects-content-type = Inhaltstyp
+objects-modified = Zuletzt geändert
+objects-expires = Wird automatisch gelöscht am
+objects-etag = ETag (MD5)
+objects-kind = Art
+objects-large = Großes Objekt (segmentiert)
+objects-download = Herunterladen
+objects-select-all = Alle Objekte auf dieser Seite auswählen
+objects-delete-selected = { $count ->
+    [0] Ausgewählte löschen
+    [one] 1 ausgewähltes Objekt löschen
+   *[other] { $count } ausgewählte Objekte löschen
+}
+objects-confirm-delete = { $count ->
+    [one] Dieses Objekt löschen?
+   *[other] Diese { $count } Objekte löschen?
+}
+objects-confirm-delete-folder = Ordner „{ $name }“ mit seinem gesamten Inhalt löschen?
+objects-deleting = Objekte werden gelöscht
+objects-first-page = Erste Seite
+objects-name-required = Geben Sie einen Objektnamen ein.
+objects-name-too-long = Ein Objektname darf höchstens 1024 Bytes lang sein.
+objects-name-invalid = Dieser Objektname ist ungültig: Er muss 1 bis 1024 Bytes lang sein.
+objects-content-type-invalid = Geben Sie einen Inhaltstyp wie text/plain ein.
+objects-copy-title = Kopieren oder verschieben
+objects-copy-container = In Container
+objects-copy-name = Neuer Name
+objects-copy-name-help = Stellen Sie einen Ordnerpfad voran, um in einen Ordner zu kopieren, z. B. archive/report.pdf.
+objects-copy = Kopieren
+objects-move = Verschieben
+objects-copied = Erledigt.
+objects-copy-same = Die Kopie braucht einen anderen Namen oder Container.
+objects-copy-container-required = Wählen Sie einen Container.
+objects-copy-target-missing = Dieser Container existiert nicht mehr. Wählen Sie einen anderen.
+storage-progress = { $done } von { $total }
+storage-delete-failed = { $count ->
+    [one] 1 Objekt konnte nicht gelöscht werden:
+   *[other] { $count } Objekte konnten nicht gelöscht werden:
+}
+storage-metadata = Metadaten
+storage-meta-key = Schlüssel
+storage-meta-value = Wert
+storage-meta-add = Zeile hinzufügen
+storage-meta-remove = Entfernen
+storage-meta-key-invalid = Ein Metadatenschlüssel darf nur Buchstaben, Ziffern und „-“ enthalten (keine Leerzeichen, kein „_“), höchstens 128 Zeichen.
+storage-meta-value-invalid = Ein Metadatenwert darf höchstens 256 Bytes lang sein und keine Zeilenumbrüche enthalten.
+storage-meta-key-duplicate = Jeder Metadatenschlüssel darf nur einmal vorkommen.
+storage-meta-too-many = Es sind höchstens 90 Metadateneinträge erlaubt.

@@ -629,3 +629,113 @@ aggregates-zone-invalid = A zone name has at most 255 characters and no colon.
 aggregates-host-required = Choose a host first.
 aggregates-metadata-invalid = Keys must not be empty; keys and values have at most 255 characters.
 instance-cpu-topology = Guest CPU topology
+
+## Object storage
+nav-containers = Containers
+common-close = Close
+common-save = Save
+common-saved = Saved.
+common-copy = Copy
+common-copied = Copied
+containers-title = Containers
+containers-description = Swift containers hold your objects: backups, logs, web assets. Open one to browse, upload and download.
+containers-create-title = Create a container
+containers-create = Create container
+containers-name = Name
+containers-objects = Objects
+containers-bytes = Size
+containers-policy = Storage policy
+containers-policy-default = Cloud default
+containers-policy-is-default = { $name } (default)
+containers-policy-fixed = The storage policy cannot be changed after the container is created.
+containers-access = Access
+containers-public = Public
+containers-private = Private
+containers-public-create = Public: anyone with the link can read and list it
+containers-public-url = Public URL
+containers-public-at = Anyone can read this container at
+containers-make-public = Make public
+containers-make-private = Make private
+containers-empty = This project has no containers yet. Create one above.
+containers-totals = { $containers } containers, { $objects } objects, { $bytes } in total
+containers-confirm-delete = Delete container “{ $name }”?
+containers-confirm-delete-full = Container “{ $name }” holds { $objects }. Delete them all, then the container?
+storage-object-count = { $count ->
+    [one] 1 object
+   *[other] { $count } objects
+}
+containers-emptying = Deleting the container’s objects
+containers-not-empty = The container is not empty. Delete its objects first.
+containers-metadata-title = Metadata of “{ $name }”
+containers-name-required = Enter a container name.
+containers-name-slash = A container name cannot contain “/”.
+containers-name-too-long = A container name can be at most 256 bytes long.
+containers-name-invalid = That container name is not valid: it must be 1 to 256 bytes without “/”.
+containers-name-taken = A container with this name already exists. Choose another name.
+objects-breadcrumbs = Folder path
+objects-filter = Names starting with
+objects-filter-apply = Filter
+objects-folder-name = New folder
+objects-create-folder = Create folder
+objects-folder-required = Enter a folder name.
+objects-folder-slash = A folder name cannot contain “/”. Open the folder first to make one inside it.
+objects-folder = Folder
+objects-upload = Upload files
+objects-drop-here = or drop files here. They go into the folder shown.
+objects-upload-waiting = Waiting
+objects-upload-sending = { $sent } of { $total }
+objects-upload-done = Uploaded
+objects-upload-cancelled = Cancelled
+objects-upload-clear = Clear finished uploads
+objects-empty = This folder is empty. Upload files or create a folder.
+objects-name = Name
+objects-size = Size
+objects-bytes = ({ $bytes } bytes)
+objects-content-type = Content type
+objects-modified = Last modified
+objects-expires = Deleted automatically at
+objects-etag = ETag (MD5)
+objects-kind = Kind
+objects-large = Large object (segmented)
+objects-download = Download
+objects-select-all = Select all objects on this page
+objects-delete-selected = { $count ->
+    [0] Delete selected
+    [one] Delete 1 selected object
+   *[other] Delete { $count } selected objects
+}
+objects-confirm-delete = { $count ->
+    [one] Delete this object?
+   *[other] Delete these { $count } objects?
+}
+objects-confirm-delete-folder = Delete folder “{ $name }” and everything in it?
+objects-deleting = Deleting objects
+objects-first-page = First page
+objects-name-required = Enter an object name.
+objects-name-too-long = An object name can be at most 1024 bytes long.
+objects-name-invalid = That object name is not valid: it must be 1 to 1024 bytes.
+objects-content-type-invalid = Enter a content type such as text/plain.
+objects-copy-title = Copy or move
+objects-copy-container = To container
+objects-copy-name = New name
+objects-copy-name-help = Put a folder path in front to copy into a folder, e.g. archive/report.pdf.
+objects-copy = Copy
+objects-move = Move
+objects-copied = Done.
+objects-copy-same = The copy needs another name or container.
+objects-copy-container-required = Choose a container.
+objects-copy-target-missing = That container does not exist any more. Choose another.
+storage-progress = { $done } of { $total }
+storage-delete-failed = { $count ->
+    [one] 1 object could not be deleted:
+   *[other] { $count } objects could not be deleted:
+}
+storage-metadata = Metadata
+storage-meta-key = Key
+storage-meta-value = Value
+storage-meta-add = Add a row
+storage-meta-remove = Remove
+storage-meta-key-invalid = A metadata key may hold only letters, digits and “-” (no spaces or “_”), up to 128 characters.
+storage-meta-value-invalid = A metadata value can be at most 256 bytes, without line breaks.
+storage-meta-key-duplicate = Each metadata key may appear only once.
+storage-meta-too-many = At most 90 metadata items are allowed.

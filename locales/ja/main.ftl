@@ -607,3 +607,109 @@ aggregates-zone-invalid = ゾーン名は 255 文字以内で、コロンは使�
 aggregates-host-required = 先にホストを選んでください。
 aggregates-metadata-invalid = キーは空にできません。キーと値は 255 文字以内にしてください。
 instance-cpu-topology = ゲスト CPU トポロジー
+
+## Object storage
+nav-containers = コンテナー
+common-close = 閉じる
+common-save = 保存
+common-saved = 保存しました。
+common-copy = コピー
+common-copied = コピーしました
+containers-title = コンテナー
+containers-description = Swift のコンテナーには、バックアップ、ログ、Web アセットなどのオブジェクトを格納します。コンテナーを開くと、中身の参照、アップロード、ダウンロードができます。
+containers-create-title = コンテナーの作成
+containers-create = コンテナーを作成
+containers-name = 名前
+containers-objects = オブジェクト
+containers-bytes = サイズ
+containers-policy = ストレージポリシー
+containers-policy-default = クラウドのデフォルト
+containers-policy-is-default = { $name }（デフォルト）
+containers-policy-fixed = ストレージポリシーはコンテナーの作成後に変更できません。
+containers-access = アクセス
+containers-public = 公開
+containers-private = 非公開
+containers-public-create = 公開: リンクを知っていれば誰でも読み取りと一覧表示ができます
+containers-public-url = 公開 URL
+containers-public-at = このコンテナーを誰でも読み取れる URL:
+containers-make-public = 公開にする
+containers-make-private = 非公開にする
+containers-empty = このプロジェクトにはまだコンテナーがありません。上で作成してください。
+containers-totals = コンテナー { $containers } 個、オブジェクト { $objects } 個、合計 { $bytes }
+containers-confirm-delete = コンテナー「{ $name }」を削除しますか?
+containers-confirm-delete-full = コンテナー「{ $name }」には { $objects }があります。すべてのオブジェクトを削除してから、コンテナーを削除しますか?
+storage-object-count = { $count ->
+   *[other] { $count } 個のオブジェクト
+}
+containers-emptying = コンテナー内のオブジェクトを削除しています
+containers-not-empty = コンテナーが空ではありません。先にオブジェクトを削除してください。
+containers-metadata-title = 「{ $name }」のメタデータ
+containers-name-required = コンテナー名を入力してください。
+containers-name-slash = コンテナー名に「/」は使えません。
+containers-name-too-long = コンテナー名は 256 バイト以内にしてください。
+containers-name-invalid = このコンテナー名は無効です。「/」を含まない 1〜256 バイトの名前にしてください。
+containers-name-taken = この名前のコンテナーはすでに存在します。別の名前を選んでください。
+objects-breadcrumbs = フォルダーのパス
+objects-filter = 次で始まる名前
+objects-filter-apply = 絞り込み
+objects-folder-name = 新しいフォルダー
+objects-create-folder = フォルダーを作成
+objects-folder-required = フォルダー名を入力してください。
+objects-folder-slash = フォルダー名に「/」は使えません。フォルダーの中に作成するには、先にそのフォルダーを開いてください。
+objects-folder = フォルダー
+objects-upload = ファイルをアップロード
+objects-drop-here = またはここにファイルをドロップしてください。表示中のフォルダーにアップロードされます。
+objects-upload-waiting = 待機中
+objects-upload-sending = { $total } 中 { $sent }
+objects-upload-done = アップロード済み
+objects-upload-cancelled = キャンセル済み
+objects-upload-clear = 完了したアップロードを消去
+objects-empty = このフォルダーは空です。ファイルをアップロードするか、フォルダーを作成してください。
+objects-name = 名前
+objects-size = サイズ
+objects-bytes = （{ $bytes } バイト）
+objects-content-type = コンテンツタイプ
+objects-modified = 最終更新日時
+objects-expires = 自動削除日時
+objects-etag = ETag（MD5）
+objects-kind = 種類
+objects-large = ラージオブジェクト（分割）
+objects-download = ダウンロード
+objects-select-all = このページのオブジェクトをすべて選択
+objects-delete-selected = { $count ->
+    [0] 選択したものを削除
+   *[other] 選択した { $count } 個のオブジェクトを削除
+}
+objects-confirm-delete = { $count ->
+   *[other] { $count } 個のオブジェクトを削除しますか?
+}
+objects-confirm-delete-folder = フォルダー「{ $name }」とその中身をすべて削除しますか?
+objects-deleting = オブジェクトを削除しています
+objects-first-page = 最初のページ
+objects-name-required = オブジェクト名を入力してください。
+objects-name-too-long = オブジェクト名は 1024 バイト以内にしてください。
+objects-name-invalid = このオブジェクト名は無効です。1〜1024 バイトの名前にしてください。
+objects-content-type-invalid = text/plain のようなコンテンツタイプを入力してください。
+objects-copy-title = コピーまたは移動
+objects-copy-container = コピー先のコンテナー
+objects-copy-name = 新しい名前
+objects-copy-name-help = フォルダーにコピーするには、archive/report.pdf のように名前の前にフォルダーのパスを付けてください。
+objects-copy = コピー
+objects-move = 移動
+objects-copied = 完了しました。
+objects-copy-same = コピーするには別の名前かコンテナーを指定してください。
+objects-copy-container-required = コンテナーを選んでください。
+objects-copy-target-missing = そのコンテナーはもう存在しません。別のコンテナーを選んでください。
+storage-progress = { $total } 件中 { $done } 件
+storage-delete-failed = { $count ->
+   *[other] { $count } 個のオブジェクトを削除できませんでした:
+}
+storage-metadata = メタデータ
+storage-meta-key = キー
+storage-meta-value = 値
+storage-meta-add = 行を追加
+storage-meta-remove = 削除
+storage-meta-key-invalid = メタデータのキーに使えるのは英字、数字、「-」のみ（空白と「_」は不可）で、128 文字以内です。
+storage-meta-value-invalid = メタデータの値は 256 バイト以内で、改行は使えません。
+storage-meta-key-duplicate = 同じメタデータのキーは 1 回しか使えません。
+storage-meta-too-many = メタデータは 90 項目までです。

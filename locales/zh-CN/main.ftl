@@ -607,3 +607,109 @@ aggregates-zone-invalid = 可用区名称最多 255 个字符，且不能包含�
 aggregates-host-required = 请先选择主机。
 aggregates-metadata-invalid = 键不能为空；键和值最多 255 个字符。
 instance-cpu-topology = 客户机 CPU 拓扑
+
+## Object storage
+nav-containers = 容器
+common-close = 关闭
+common-save = 保存
+common-saved = 已保存。
+common-copy = 复制
+common-copied = 已复制
+containers-title = 容器
+containers-description = Swift 容器用于存放您的对象：备份、日志、网站资源等。打开容器即可浏览、上传和下载。
+containers-create-title = 创建容器
+containers-create = 创建容器
+containers-name = 名称
+containers-objects = 对象
+containers-bytes = 大小
+containers-policy = 存储策略
+containers-policy-default = 云默认值
+containers-policy-is-default = { $name }（默认）
+containers-policy-fixed = 容器创建后无法更改存储策略。
+containers-access = 访问权限
+containers-public = 公开
+containers-private = 私有
+containers-public-create = 公开：任何拥有链接的人都可以读取和列出其内容
+containers-public-url = 公开 URL
+containers-public-at = 任何人都可以通过以下地址读取此容器
+containers-make-public = 设为公开
+containers-make-private = 设为私有
+containers-empty = 此项目还没有容器。请在上方创建一个。
+containers-totals = { $containers } 个容器，{ $objects } 个对象，共 { $bytes }
+containers-confirm-delete = 删除容器“{ $name }”？
+containers-confirm-delete-full = 容器“{ $name }”中有 { $objects }。先删除所有对象，再删除容器？
+storage-object-count = { $count ->
+   *[other] { $count } 个对象
+}
+containers-emptying = 正在删除容器中的对象
+containers-not-empty = 容器不为空。请先删除其中的对象。
+containers-metadata-title = “{ $name }”的元数据
+containers-name-required = 请输入容器名称。
+containers-name-slash = 容器名称不能包含“/”。
+containers-name-too-long = 容器名称最多 256 字节。
+containers-name-invalid = 容器名称无效：必须为 1 到 256 字节，且不能包含“/”。
+containers-name-taken = 已存在同名容器。请换一个名称。
+objects-breadcrumbs = 文件夹路径
+objects-filter = 名称开头为
+objects-filter-apply = 筛选
+objects-folder-name = 新文件夹
+objects-create-folder = 创建文件夹
+objects-folder-required = 请输入文件夹名称。
+objects-folder-slash = 文件夹名称不能包含“/”。要在文件夹内创建，请先打开该文件夹。
+objects-folder = 文件夹
+objects-upload = 上传文件
+objects-drop-here = 或将文件拖放到此处。文件将上传到当前显示的文件夹。
+objects-upload-waiting = 等待中
+objects-upload-sending = { $sent } / { $total }
+objects-upload-done = 已上传
+objects-upload-cancelled = 已取消
+objects-upload-clear = 清除已完成的上传
+objects-empty = 此文件夹为空。请上传文件或创建文件夹。
+objects-name = 名称
+objects-size = 大小
+objects-bytes = （{ $bytes } 字节）
+objects-content-type = 内容类型
+objects-modified = 最后修改时间
+objects-expires = 自动删除时间
+objects-etag = ETag（MD5）
+objects-kind = 类型
+objects-large = 大对象（分段）
+objects-download = 下载
+objects-select-all = 选择本页所有对象
+objects-delete-selected = { $count ->
+    [0] 删除所选项
+   *[other] 删除所选的 { $count } 个对象
+}
+objects-confirm-delete = { $count ->
+   *[other] 删除这 { $count } 个对象？
+}
+objects-confirm-delete-folder = 删除文件夹“{ $name }”及其中的所有内容？
+objects-deleting = 正在删除对象
+objects-first-page = 第一页
+objects-name-required = 请输入对象名称。
+objects-name-too-long = 对象名称最多 1024 字节。
+objects-name-invalid = 对象名称无效：必须为 1 到 1024 字节。
+objects-content-type-invalid = 请输入内容类型，例如 text/plain。
+objects-copy-title = 复制或移动
+objects-copy-container = 目标容器
+objects-copy-name = 新名称
+objects-copy-name-help = 在名称前加上文件夹路径即可复制到该文件夹中，例如 archive/report.pdf。
+objects-copy = 复制
+objects-move = 移动
+objects-copied = 已完成。
+objects-copy-same = 副本需要使用不同的名称或容器。
+objects-copy-container-required = 请选择容器。
+objects-copy-target-missing = 该容器已不存在。请选择其他容器。
+storage-progress = { $done } / { $total }
+storage-delete-failed = { $count ->
+   *[other] { $count } 个对象无法删除：
+}
+storage-metadata = 元数据
+storage-meta-key = 键
+storage-meta-value = 值
+storage-meta-add = 添加一行
+storage-meta-remove = 移除
+storage-meta-key-invalid = 元数据键只能包含字母、数字和“-”（不能有空格或“_”），最多 128 个字符。
+storage-meta-value-invalid = 元数据值最多 256 字节，且不能包含换行符。
+storage-meta-key-duplicate = 每个元数据键只能出现一次。
+storage-meta-too-many = 最多允许 90 个元数据项。

@@ -45,6 +45,17 @@ pub struct Cli {
     #[arg(long, env = "ZENITH_SECURE_COOKIES")]
     pub secure_cookies: bool,
 
+    /// Object uploads larger than this many bytes go to Swift as static
+    /// large objects, in segments of this size.
+    #[arg(
+        long,
+        env = "ZENITH_OBJECT_SEGMENT_SIZE",
+        default_value_t = crate::object_data::DEFAULT_SEGMENT_SIZE,
+        value_parser = clap::value_parser!(u64).range(1..),
+        value_name = "BYTES"
+    )]
+    pub object_segment_size: u64,
+
     /// The site built by cargo-leptos (holds pkg/).
     #[arg(
         long,

@@ -7,9 +7,11 @@ pub mod cloud;
 pub mod error;
 pub mod gate;
 pub mod image_data;
+pub mod object_data;
 pub mod security;
 pub mod sessions;
 pub mod telemetry;
+pub mod transfer;
 
 use std::net::SocketAddr;
 
@@ -35,6 +37,9 @@ pub struct Options {
     pub listen: SocketAddr,
     pub sessions: StoreKind,
     pub secure_cookies: bool,
+    /// Uploads above this size go to Swift as static large objects, in
+    /// segments of this size.
+    pub object_segment_size: u64,
 }
 
 /// The whole application, ready to serve.
@@ -63,7 +68,11 @@ pub async fn router(opts: Options) -> Result<Router, ServerError> {
         .layer(middleware::from_fn(api_status::from_error))
         .layer(middleware::from_fn(gate::pages))
         // Outside the page gate: a missing login is a 401, not a redirect.
-        .merge(image_data::routes(opts.backend.clone()));
+        .merge(image_data::routes(opts.backend.clone()))
+        .merge(object_data::routes(
+            opts.backend.clone(),
+            opts.object_segment_size,
+        ));
 
     let app = sessions::with_sessions(pages, &opts.sessions, secure).await?;
     Ok(app

@@ -46,6 +46,7 @@ async fn run_dashboard(cli: Cli) -> Result<(), ServerError> {
         listen: cli.listen,
         sessions: cli.session_store,
         secure_cookies: cli.secure_cookies,
+        object_segment_size: cli.object_segment_size,
     })
     .await?;
 

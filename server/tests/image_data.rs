@@ -44,6 +44,7 @@ async fn start() -> Running {
         listen: addr,
         sessions: server::sessions::StoreKind::Memory,
         secure_cookies: false,
+        object_segment_size: server::object_data::DEFAULT_SEGMENT_SIZE,
     })
     .await
     .expect("router");

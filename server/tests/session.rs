@@ -71,6 +71,7 @@ async fn serve_with(
         listen: addr,
         sessions,
         secure_cookies,
+        object_segment_size: server::object_data::DEFAULT_SEGMENT_SIZE,
     })
     .await
     .expect("router");

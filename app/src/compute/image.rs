@@ -315,27 +315,6 @@ pub async fn update_image(id: String, edit: ImageEdit) -> Result<(), AppError> {
     }
 }
 
-/// `1.5 GiB`: sizes in binary units, numbers in the user's locale.
-pub fn format_bytes(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        let lang = crate::i18n::current_language();
-        format!(
-            "{} {}",
-            crate::format::format_decimal(value, &lang),
-            UNITS[unit]
-        )
-    }
-}
-
 /// A guess at the disk format from a file name.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 pub fn format_from_file_name(name: &str) -> &'static str {
@@ -441,7 +420,7 @@ pub fn ImagesPage() -> impl IntoView {
                                                 <td class=TD>{move || crate::i18n::tr_dynamic(&format!("visibility-{}", i.visibility))}</td>
                                                 <td class=TD>{crate::ui::yes_no(i.protected)}</td>
                                                 <td class=TD>{i.disk_format.clone()}</td>
-                                                <td class=TD>{move || i.size.map(format_bytes).unwrap_or_default()}</td>
+                                                <td class=TD>{move || i.size.map(crate::format::format_bytes).unwrap_or_default()}</td>
                                                 <td class=TD>{i.created.clone()}</td>
                                                 <td class=format!("{TD} whitespace-nowrap space-x-3")>
                                                     {launchable.then(|| view! {
@@ -772,7 +751,10 @@ fn ImageEditor(image: ImageRow, saved: RwSignal<bool>, on_saved: Callback<()>) -
         ("images-format", image.disk_format.clone()),
         (
             "images-size",
-            image.size.map(format_bytes).unwrap_or_default(),
+            image
+                .size
+                .map(crate::format::format_bytes)
+                .unwrap_or_default(),
         ),
         ("images-owner", image.owner.clone()),
         ("instances-created", image.created.clone()),

@@ -57,6 +57,13 @@ pub const NAV: &[NavItem] = &[
         service: Some("image"),
     },
     NavItem {
+        path: "/project/containers",
+        key: "nav-containers",
+        section: Section::Project,
+        admin_only: false,
+        service: Some("object-store"),
+    },
+    NavItem {
         path: "/project/key_pairs",
         key: "nav-keypairs",
         section: Section::Project,
