@@ -19,7 +19,8 @@ pub struct ServiceDef {
     /// Catalog name, e.g. `keystone`, `nova`.
     pub name: &'static str,
     pub description: &'static str,
-    /// Endpoint path below the base URL, e.g. `/v3` or `/compute/v2.1`.
+    /// Endpoint path below the base URL, e.g. `/v3` or `/compute/v2.1`;
+    /// may hold Keystone's `$(project_id)s` (see [`format_url`]).
     pub path: &'static str,
     /// The service's routes, with full paths (they include `path`).
     pub routes: fn() -> Router<AppState>,
@@ -54,6 +55,14 @@ pub const SERVICES: &[ServiceDef] = &[
         description: "Neutron Networking Service",
         path: "/networking",
         routes: crate::network::routes,
+    },
+    ServiceDef {
+        service_type: "object-store",
+        name: "swift",
+        description: "Swift Object Storage Service",
+        // Keystone fills in the token's project, as for a real Swift.
+        path: "/swift/v1/AUTH_$(project_id)s",
+        routes: crate::object_store::routes,
     },
 ];
 
@@ -95,8 +104,22 @@ pub fn sync(conn: &mut Connection, base_url: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// The v3 service catalog as it appears in tokens and `/v3/auth/catalog`.
-pub fn build(conn: &Connection) -> Result<Vec<Value>, Error> {
+/// Keystone's `format_url`: substitutes `$(project_id)s` and
+/// `$(tenant_id)s` in an endpoint URL. `None` when the URL needs a project
+/// and there is none (domain-scoped tokens), so the endpoint is left out.
+pub fn format_url(url: &str, project_id: Option<&str>) -> Option<String> {
+    let needs_project = url.contains("$(project_id)s") || url.contains("$(tenant_id)s");
+    match (needs_project, project_id) {
+        (false, _) => Some(url.to_owned()),
+        (true, Some(p)) => Some(url.replace("$(project_id)s", p).replace("$(tenant_id)s", p)),
+        (true, None) => None,
+    }
+}
+
+/// The v3 service catalog as it appears in tokens and `/v3/auth/catalog`,
+/// with URLs formatted for `project_id`. Like Keystone, a service whose
+/// endpoints were all left out stays listed with no endpoints.
+pub fn build(conn: &Connection, project_id: Option<&str>) -> Result<Vec<Value>, Error> {
     let mut stmt = conn.prepare(
         "SELECT s.id, s.type, s.name, e.id, e.interface, e.region_id, e.url
          FROM services s JOIN endpoints e ON e.service_id = s.id
@@ -117,6 +140,17 @@ pub fn build(conn: &Connection) -> Result<Vec<Value>, Error> {
     let mut catalog: Vec<Value> = Vec::new();
     for row in rows {
         let (service_id, service_type, name, endpoint_id, interface, region, url) = row?;
+        if !matches!(catalog.last(), Some(entry) if entry["id"] == service_id.as_str()) {
+            catalog.push(json!({
+                "id": service_id,
+                "type": service_type,
+                "name": name,
+                "endpoints": [],
+            }));
+        }
+        let Some(url) = format_url(&url, project_id) else {
+            continue;
+        };
         let endpoint = json!({
             "id": endpoint_id,
             "interface": interface,
@@ -124,18 +158,11 @@ pub fn build(conn: &Connection) -> Result<Vec<Value>, Error> {
             "region_id": region,
             "url": url,
         });
-        match catalog.last_mut() {
-            Some(entry) if entry["id"] == service_id.as_str() => {
-                if let Some(list) = entry["endpoints"].as_array_mut() {
-                    list.push(endpoint);
-                }
-            }
-            _ => catalog.push(json!({
-                "id": service_id,
-                "type": service_type,
-                "name": name,
-                "endpoints": [endpoint],
-            })),
+        if let Some(list) = catalog
+            .last_mut()
+            .and_then(|entry| entry["endpoints"].as_array_mut())
+        {
+            list.push(endpoint);
         }
     }
     Ok(catalog)
@@ -151,11 +178,11 @@ mod tests {
         let db = crate::db::Db::open(dir.path()).expect("open");
         let first = block_on(db.call(|c| {
             sync(c, "http://127.0.0.1:1111")?;
-            build(c)
+            build(c, Some("p1"))
         }));
         let second = block_on(db.call(|c| {
             sync(c, "http://127.0.0.1:2222")?;
-            build(c)
+            build(c, Some("p1"))
         }));
         assert_eq!(first.len(), SERVICES.len());
         let identity = |c: &[Value]| -> Value {
@@ -172,6 +199,36 @@ mod tests {
             assert_eq!(e["url"], "http://127.0.0.1:2222/v3");
             assert_eq!(e["region_id"], "RegionOne");
         }
+    }
+
+    #[test]
+    fn project_urls_are_formatted_or_left_out() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = crate::db::Db::open(dir.path()).expect("open");
+        let (scoped, unscoped) = block_on(db.call(|c| {
+            sync(c, "http://127.0.0.1:1111")?;
+            Ok((build(c, Some("abc"))?, build(c, None)?))
+        }));
+        let swift = |c: &[Value]| -> Value {
+            c.iter()
+                .find(|s| s["type"] == "object-store")
+                .cloned()
+                .expect("object-store")
+        };
+        let scoped = swift(&scoped);
+        assert_eq!(scoped["name"], "swift");
+        for e in scoped["endpoints"].as_array().expect("endpoints") {
+            assert_eq!(e["url"], "http://127.0.0.1:1111/swift/v1/AUTH_abc");
+        }
+        assert_eq!(swift(&unscoped)["endpoints"], json!([]));
+        assert_eq!(
+            format_url("http://h/v1/AUTH_$(tenant_id)s", Some("t")).as_deref(),
+            Some("http://h/v1/AUTH_t")
+        );
+        assert_eq!(
+            format_url("http://h/v3", None).as_deref(),
+            Some("http://h/v3")
+        );
     }
 
     fn block_on<T>(f: impl std::future::Future<Output = Result<T, Error>>) -> T {

@@ -480,6 +480,53 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE servers ADD COLUMN fault_created_at INTEGER;
     CREATE INDEX servers_host ON servers(host);
     "#,
+    // 9: Swift. Object data lives in files, `<data dir>/objects/<file>`; a
+    // row is committed only once its file is complete. Metadata columns are
+    // JSON objects of lowercased header names to values; times are
+    // microseconds except delete_at (Unix seconds, as X-Delete-At).
+    r#"
+    CREATE TABLE swift_accounts (
+        name       TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        meta       TEXT NOT NULL DEFAULT '{}'
+    );
+    -- put_at is the last PUT (Last-Modified); counts and bytes change in
+    -- the same transaction as the container's objects.
+    CREATE TABLE swift_containers (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        account      TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        policy       TEXT NOT NULL,
+        created_at   INTEGER NOT NULL,
+        put_at       INTEGER NOT NULL,
+        object_count INTEGER NOT NULL DEFAULT 0,
+        bytes_used   INTEGER NOT NULL DEFAULT 0,
+        read_acl     TEXT,
+        write_acl    TEXT,
+        meta         TEXT NOT NULL DEFAULT '{}',
+        UNIQUE (account, name)
+    );
+    -- Clustered by (container, name) so listings are range scans in
+    -- Swift's UTF-8 byte order (SQLite compares TEXT with memcmp). For an
+    -- SLO manifest, size and etag are the manifest's own and slo_* describe
+    -- the joined segments; file is NULL for an empty object.
+    CREATE TABLE swift_objects (
+        container_id INTEGER NOT NULL REFERENCES swift_containers(id),
+        name         TEXT NOT NULL,
+        size         INTEGER NOT NULL,
+        etag         TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        timestamp    INTEGER NOT NULL,
+        delete_at    INTEGER,
+        file         TEXT,
+        headers      TEXT NOT NULL DEFAULT '{}',
+        slo_etag     TEXT,
+        slo_size     INTEGER,
+        PRIMARY KEY (container_id, name)
+    ) WITHOUT ROWID;
+    CREATE INDEX swift_objects_expiry ON swift_objects(delete_at)
+        WHERE delete_at IS NOT NULL;
+    "#,
 ];
 
 /// Shared handle to the database.

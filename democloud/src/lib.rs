@@ -21,6 +21,7 @@ mod http;
 mod identity;
 mod image;
 mod network;
+mod object_store;
 mod password;
 mod state;
 
@@ -143,6 +144,11 @@ impl DemoCloud {
             // After compute: the seeded servers get ports.
             if network::seed(c)? {
                 tracing::info!("seeded the network service");
+            }
+            // Whatever a crash left of uploads goes before anything is served.
+            object_store::cleanup(c, &seed_dir)?;
+            if object_store::seed(c, &seed_dir)? {
+                tracing::info!("seeded the object store");
             }
             catalog::sync(c, &catalog_base)?;
             db::purge_expired_tokens(c)?;

@@ -15,6 +15,7 @@ pub struct AppState {
     pub token_ttl: Duration,
     /// Time a compute server spends in a transitional state.
     pub build_delay: Duration,
-    /// The data directory; image data lives in its `images/` folder.
+    /// The data directory; image data lives in its `images/` folder, object
+    /// data in `objects/`.
     pub data_dir: Arc<PathBuf>,
 }

@@ -207,7 +207,7 @@ fn render(conn: &Connection, info: &TokenInfo, include_catalog: bool) -> Result<
     if scoped {
         token["roles"] = info.roles.iter().map(roles::Role::reference).collect();
         if include_catalog {
-            token["catalog"] = json!(catalog::build(conn)?);
+            token["catalog"] = json!(catalog::build(conn, info.project_id())?);
         }
     }
     Ok(json!({"token": token}))
@@ -670,12 +670,15 @@ async fn auth_system(State(st): State<AppState>, _auth: Auth) -> Json<Value> {
 }
 
 async fn auth_catalog(State(st): State<AppState>, auth: Auth) -> Result<Json<Value>, Error> {
-    if auth.project_id().is_none() {
+    let Some(project_id) = auth.project_id().map(str::to_owned) else {
         return Err(Error::Forbidden(
             "A project-scoped token is required to produce a service catalog.".to_owned(),
         ));
-    }
-    let catalog = st.db.call(|c| catalog::build(c)).await?;
+    };
+    let catalog = st
+        .db
+        .call(move |c| catalog::build(c, Some(&project_id)))
+        .await?;
     Ok(Json(json!({
         "catalog": catalog,
         "links": {"self": format!("{}/v3/auth/catalog", st.base_url), "previous": null, "next": null},
