@@ -189,7 +189,7 @@ test.describe("object storage", () => {
 
     // The odd name round-trips through details and download.
     await row(page, odd).getByTestId("object-open").click();
-    await expect(page.getByTestId("object-panel").getByRole("heading")).toHaveText(odd);
+    await expect(page.getByTestId("object-panel").getByRole("heading", { level: 2 })).toHaveText(odd);
     await expect(page.getByTestId("object-panel").getByTestId("object-size")).toContainText("3 B");
     const oddHref = await row(page, odd).getByTestId("object-download").getAttribute("href");
     expect(await (await page.request.get(oddHref!)).text()).toBe("odd");

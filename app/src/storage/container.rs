@@ -43,12 +43,10 @@ pub struct ContainerListing {
     pub containers: u64,
     pub objects: u64,
     pub bytes: u64,
-    /// The cloud's storage policies, for the create form.
-    pub policies: Vec<PolicyOption>,
 }
 
 /// One page of containers, each with its policy and public URL (one HEAD
-/// per row, a few at a time), plus the account totals and the policies.
+/// per row, a few at a time), plus the account totals.
 #[server(endpoint = "list_containers")]
 pub async fn list_containers(marker: String) -> Result<ContainerListing, AppError> {
     use futures::stream::{self, StreamExt};
@@ -64,10 +62,9 @@ pub async fn list_containers(marker: String) -> Result<ContainerListing, AppErro
         marker: Some(marker).filter(|m| !m.is_empty()),
         ..Default::default()
     };
-    let (account, page, info) = tokio::join!(
+    let (account, page) = tokio::join!(
         swift::get_account(&api),
         swift::list_containers(&api, &options),
-        swift::get_info(&api),
     );
     let (account, page) = (account?, page?);
     let api = &api;
@@ -95,7 +92,21 @@ pub async fn list_containers(marker: String) -> Result<ContainerListing, AppErro
         .buffered(8)
         .collect()
         .await;
-    let policies = info
+    Ok(ContainerListing {
+        rows,
+        next: page.next_marker,
+        containers: account.container_count,
+        objects: account.object_count,
+        bytes: account.bytes_used,
+    })
+}
+
+/// The cloud's storage policies from `/info`; none when it hides them.
+#[server(endpoint = "storage_policies")]
+pub async fn storage_policies() -> Result<Vec<PolicyOption>, AppError> {
+    let (_, api) = crate::ssr::session::require().await?;
+    let info = openstack::object_store::get_info(&api).await;
+    Ok(info
         .map(|i| {
             i.policies
                 .into_iter()
@@ -105,15 +116,7 @@ pub async fn list_containers(marker: String) -> Result<ContainerListing, AppErro
                 })
                 .collect()
         })
-        .unwrap_or_default();
-    Ok(ContainerListing {
-        rows,
-        next: page.next_marker,
-        containers: account.container_count,
-        objects: account.object_count,
-        bytes: account.bytes_used,
-        policies,
-    })
+        .unwrap_or_default())
 }
 
 #[server(endpoint = "create_container")]
@@ -261,7 +264,7 @@ pub fn ContainersPage() -> impl IntoView {
 
     view! {
         <PageHeader title=move_tr!("containers-title") description=move_tr!("containers-description")/>
-        <NewContainerForm containers=containers on_created=Callback::new(move |_| containers.refetch())/>
+        <NewContainerForm on_created=Callback::new(move |_| containers.refetch())/>
         {move || confirming.get().map(|req| {
             let message = if req.objects > 0 {
                 tr_dynamic_args("containers-confirm-delete-full", &[
@@ -419,10 +422,8 @@ fn PublicUrl(url: String) -> impl IntoView {
 }
 
 #[component]
-fn NewContainerForm(
-    containers: Resource<Result<ContainerListing, AppError>>,
-    on_created: Callback<()>,
-) -> impl IntoView {
+fn NewContainerForm(on_created: Callback<()>) -> impl IntoView {
+    let policies = Resource::new(|| (), |_| storage_policies());
     let create = ServerAction::<CreateContainer>::new();
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     let name = RwSignal::new(String::new());
@@ -443,13 +444,6 @@ fn NewContainerForm(
         }
     };
     let other = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
-    let policies = move || {
-        containers
-            .get()
-            .and_then(Result::ok)
-            .map(|l| l.policies)
-            .unwrap_or_default()
-    };
     view! {
         <section class=format!("{CARD} mb-6") data-testid="container-create">
             <h2 class="mb-2 font-semibold">{move_tr!("containers-create-title")}</h2>
@@ -472,24 +466,29 @@ fn NewContainerForm(
                 </div>
                 <div class="space-y-1">
                     <label for="container-policy" class="block text-sm font-medium">{move_tr!("containers-policy")}</label>
-                    <select id="container-policy" class=SELECT aria-describedby="container-policy-help container-policy-error"
-                        on:change=move |ev| policy.set(event_target_value(&ev))>
-                        {move || {
-                            let list = policies();
-                            if list.is_empty() {
-                                return view! { <option value="">{move_tr!("containers-policy-default")}</option> }.into_any();
+                    <Transition fallback=Loading>
+                        {move || Suspend::new(async move {
+                            let list = policies.await.unwrap_or_default();
+                            view! {
+                                <select id="container-policy" class=SELECT aria-describedby="container-policy-help container-policy-error"
+                                    on:change=move |ev| policy.set(event_target_value(&ev))>
+                                    {if list.is_empty() {
+                                        view! { <option value="">{move_tr!("containers-policy-default")}</option> }.into_any()
+                                    } else {
+                                        list.into_iter().map(|p| {
+                                            let label = if p.default {
+                                                tr_dynamic_args("containers-policy-is-default", &[("name", p.name.clone())])
+                                            } else {
+                                                p.name.clone()
+                                            };
+                                            let value = if p.default { String::new() } else { p.name.clone() };
+                                            view! { <option value=value>{label}</option> }
+                                        }).collect_view().into_any()
+                                    }}
+                                </select>
                             }
-                            list.into_iter().map(|p| {
-                                let label = if p.default {
-                                    tr_dynamic_args("containers-policy-is-default", &[("name", p.name.clone())])
-                                } else {
-                                    p.name.clone()
-                                };
-                                let value = if p.default { String::new() } else { p.name.clone() };
-                                view! { <option value=value>{label}</option> }
-                            }).collect_view().into_any()
-                        }}
-                    </select>
+                        })}
+                    </Transition>
                     <p id="container-policy-help" class="text-xs text-slate-500">{move_tr!("containers-policy-fixed")}</p>
                     <p id="container-policy-error" role="alert" class="text-sm text-red-700">{field_error("policy")}</p>
                 </div>

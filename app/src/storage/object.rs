@@ -362,9 +362,8 @@ pub fn ObjectBrowserPage() -> impl IntoView {
         for (label, p) in breadcrumbs(&prefix.get()) {
             let href = browser_href(&c, &p);
             links.push(view! {
-                <li class="before:mx-1 before:text-slate-400 before:content-['/']">
-                    <A href=href attr:class="text-sky-700 hover:underline" attr:data-testid="crumb">{label}</A>
-                </li>
+                <li aria-hidden="true" class="text-slate-400">"›"</li>
+                <li><A href=href attr:class="text-sky-700 hover:underline" attr:data-testid="crumb">{label}</A></li>
             }.into_any());
         }
         links
@@ -520,6 +519,16 @@ pub fn ObjectBrowserPage() -> impl IntoView {
     }
 }
 
+/// A folder outline, drawn so it shows without an emoji font.
+#[component]
+fn FolderIcon() -> impl IntoView {
+    view! {
+        <svg aria-hidden="true" viewBox="0 0 20 20" class="mr-1 inline h-4 w-4 -translate-y-px fill-amber-400">
+            <path d="M2 5a2 2 0 0 1 2-2h4l2 2h6a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2z"/>
+        </svg>
+    }
+}
+
 fn object_row(
     r: ObjectRow,
     container: Memo<String>,
@@ -538,7 +547,7 @@ fn object_row(
                 <td class=TD></td>
                 <td class=format!("{TD} font-medium")>
                     <A href=href attr:class="break-all text-sky-700 hover:underline" attr:data-testid="folder-link">
-                        <span aria-hidden="true">"📁 "</span>{shown}
+                        <FolderIcon/>{shown}
                     </A>
                 </td>
                 <td class=TD></td>
