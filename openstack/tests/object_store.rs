@@ -816,6 +816,29 @@ async fn refcloud_bulk_delete() {
     check_bulk_delete(&s).await;
 }
 
+/// Every check above against the demo cloud's Swift, on every run: the
+/// client and the demo cloud must agree as the client and real Swift do.
+#[tokio::test]
+async fn democloud_passes_every_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cloud = democloud::DemoCloud::start(democloud::Config {
+        listen: "127.0.0.1:0".parse().expect("addr"),
+        data_dir: dir.path().to_path_buf(),
+        ..Default::default()
+    })
+    .await
+    .expect("demo cloud starts");
+    let s = login(&cloud.auth_url(), "demo", cloud.demo_password(), "demo").await;
+    check_info_and_account(&s).await;
+    check_container_lifecycle(&s).await;
+    check_weird_names(&s).await;
+    check_listing_and_paging(&s).await;
+    check_copy_metadata_and_ranges(&s).await;
+    check_large_objects(&s).await;
+    check_bulk_delete(&s).await;
+    cloud.shutdown().await;
+}
+
 /// A small in-memory Swift on 127.0.0.1, for what must be checked on every
 /// run: how large uploads are cut, named, checked and cleaned up.
 mod mock {

@@ -98,12 +98,13 @@ pub fn download_filename(name: &str, ext: Option<&str>, fallback: &str) -> Strin
 }
 
 /// `attachment` with an ASCII `filename` for old clients and, for names
-/// beyond ASCII, the exact one as RFC 5987 `filename*`.
+/// beyond ASCII (or with a `%`, which browsers may decode in `filename`),
+/// the exact one as RFC 5987 `filename*`.
 pub fn content_disposition(filename: &str) -> String {
     let ascii: String = filename
         .chars()
         .map(|c| match c {
-            '"' | '\\' => '_',
+            '"' | '\\' | '%' => '_',
             c if c.is_ascii() && !c.is_control() => c,
             _ => '_',
         })
@@ -159,6 +160,10 @@ mod tests {
         assert_eq!(
             content_disposition("Ubuntu 日本.raw"),
             "attachment; filename=\"Ubuntu __.raw\"; filename*=UTF-8''Ubuntu%20%E6%97%A5%E6%9C%AC.raw"
+        );
+        assert_eq!(
+            content_disposition("a%20b"),
+            "attachment; filename=\"a_20b\"; filename*=UTF-8''a%2520b"
         );
         assert_eq!(
             content_disposition("ü;\"x"),
