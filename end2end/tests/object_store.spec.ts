@@ -209,6 +209,45 @@ test.describe("object storage", () => {
     await expect(crow(page, container)).toHaveCount(0);
   });
 
+  test("drop files to upload them, and cancel an upload on its way", async ({ page }) => {
+    const container = unique("e2e-drop");
+    await login(page, DEMO);
+    await openContainers(page);
+    await createContainer(page, container);
+    await crow(page, container).getByTestId("container-link").click();
+    await hydrated(page);
+
+    // A drop with a file, as a browser sends it.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(["dropped bytes"], "dropped.txt", { type: "text/plain" }));
+      return dt;
+    });
+    await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer });
+    await expect(page.locator('[data-testid="upload-item"][data-name="dropped.txt"]')).toHaveAttribute("data-state", "done");
+    await expect(row(page, "dropped.txt")).toBeVisible();
+
+    // A slow upload, cancelled: it says so, and no object appears.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    await page.getByTestId("upload-input").setInputFiles({ name: "slow.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(4 * 1024 * 1024, 1) });
+    const slow = page.locator('[data-testid="upload-item"][data-name="slow.bin"]');
+    await expect(slow).toHaveAttribute("data-state", "sending");
+    await slow.getByTestId("upload-cancel").click();
+    await expect(slow).toHaveAttribute("data-state", "cancelled");
+    await expect(slow).toContainText("Cancelled");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.reload();
+    await expect(row(page, "dropped.txt")).toBeVisible();
+    await expect(row(page, "slow.bin")).toHaveCount(0);
+
+    await openContainers(page);
+    await crow(page, container).getByTestId("container-delete").click();
+    await page.getByTestId("confirm-yes").click();
+    await expect(crow(page, container)).toHaveCount(0, { timeout: 30_000 });
+  });
+
   test("bad names are refused at their fields, and nothing typed is lost", async ({ page }) => {
     await login(page, DEMO);
     await openContainers(page);

@@ -94,6 +94,9 @@ fn bump(s: &str) -> Option<String> {
     Some(chars.into_iter().collect())
 }
 
+/// Rows read per query while folding names into pseudo-directories.
+const WALK_BATCH: usize = 64;
+
 /// Swift's listing walk over rows in name order: `query` returns up to
 /// `limit` rows in a name range; with a delimiter, names with it past the
 /// prefix fold into one `subdir` entry, after which the walk skips past
@@ -143,10 +146,18 @@ pub fn walk<T: Named>(
         } else {
             None
         };
+        let wanted = p.limit - results.len();
+        // With a delimiter the walk often stops at a row's first folder, so
+        // it reads in small batches instead of materialising a whole page.
+        let folding = prefix.is_some() && !delimiter.is_empty();
         let rows = query(&Range {
             lower,
             upper,
-            limit: p.limit - results.len(),
+            limit: if folding {
+                wanted.min(WALK_BATCH)
+            } else {
+                wanted
+            },
         })?;
         if prefix.is_none() || delimiter.is_empty() {
             results.extend(rows.into_iter().map(Entry::Row));
