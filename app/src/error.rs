@@ -92,6 +92,19 @@ impl AppError {
         serde_json::from_slice(&bytes).ok()
     }
 
+    /// The error in a `/data/…` route's JSON answer
+    /// (`{"error": {"app_error": …}}`, see server/src/transfer.rs), or the
+    /// status and body as they are.
+    pub fn from_data_body(status: u16, body: String) -> AppError {
+        serde_json::from_str::<serde_json::Value>(&body)
+            .ok()
+            .and_then(|v| serde_json::from_value::<AppError>(v["error"]["app_error"].clone()).ok())
+            .unwrap_or(AppError::Cloud {
+                status,
+                message: body,
+            })
+    }
+
     /// The field this error is about, if it is about one.
     pub fn field(&self) -> Option<&str> {
         match self {
@@ -200,6 +213,22 @@ mod tests {
             Some(AppError::SessionExpired)
         );
         assert_eq!(AppError::from_query("not base64!"), None);
+    }
+
+    #[test]
+    fn data_route_errors_are_read_back() {
+        let body = r#"{"error": {"key": "error-not-logged-in", "app_error": "NotLoggedIn"}}"#;
+        assert_eq!(
+            AppError::from_data_body(401, body.into()),
+            AppError::NotLoggedIn
+        );
+        assert_eq!(
+            AppError::from_data_body(502, "Bad Gateway".into()),
+            AppError::Cloud {
+                status: 502,
+                message: "Bad Gateway".into()
+            }
+        );
     }
 
     #[test]

@@ -39,6 +39,25 @@ pub fn ErrorBanner(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoVi
     }
 }
 
+/// The translated message of `error` when it is about `field`, for the
+/// line under that field.
+pub fn field_error(
+    error: Signal<Option<AppError>>,
+    field: &'static str,
+) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        error
+            .get()
+            .filter(|e| e.field() == Some(field))
+            .map(|e| error_text(&e))
+    }
+}
+
+/// `error` unless it is about a field, for the banner under a form.
+pub fn form_error(error: Signal<Option<AppError>>) -> Signal<Option<AppError>> {
+    Signal::derive(move || error.get().filter(|e| e.field().is_none()))
+}
+
 /// A labelled input that shows its own error underneath.
 #[component]
 pub fn Field(

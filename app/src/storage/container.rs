@@ -54,11 +54,7 @@ pub async fn list_containers(marker: String) -> Result<ContainerListing, AppErro
     let (_, api) = crate::ssr::session::require().await?;
     let prefs = crate::ssr::prefs::current();
     let options = ListOptions {
-        limit: Some(if prefs.page_size > 0 {
-            prefs.page_size
-        } else {
-            10_000
-        }),
+        limit: Some(super::page_limit(&prefs)),
         marker: Some(marker).filter(|m| !m.is_empty()),
         ..Default::default()
     };
@@ -435,15 +431,8 @@ fn NewContainerForm(on_created: Callback<()>) -> impl IntoView {
             on_created.run(());
         }
     });
-    let field_error = move |field: &'static str| {
-        move || {
-            error
-                .get()
-                .filter(|e| e.field() == Some(field))
-                .map(|e| error_text(&e))
-        }
-    };
-    let other = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
+    let field_error = move |field: &'static str| crate::ui::field_error(error, field);
+    let other = crate::ui::form_error(error);
     view! {
         <section class=format!("{CARD} mb-6") data-testid="container-create">
             <h2 class="mb-2 font-semibold">{move_tr!("containers-create-title")}</h2>

@@ -11,6 +11,16 @@ pub use object::ObjectBrowserPage;
 
 use crate::error::AppError;
 
+/// The listing page size: the user's, or Swift's largest for "All".
+#[cfg(feature = "ssr")]
+pub(crate) fn page_limit(prefs: &crate::model::Prefs) -> u32 {
+    if prefs.page_size > 0 {
+        prefs.page_size
+    } else {
+        10_000
+    }
+}
+
 /// Percent-encodes one URL path segment: everything but RFC 3986's
 /// unreserved characters, so `/`, `?`, `#` and `%` in a name stay inside it.
 pub fn encode_segment(s: &str) -> String {

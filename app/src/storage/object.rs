@@ -75,12 +75,7 @@ pub async fn list_objects(
     let (_, api) = crate::ssr::session::require().await?;
     let prefs = crate::ssr::prefs::current();
     let options = ListOptions {
-        // "All" is Swift's largest page.
-        limit: Some(if prefs.page_size > 0 {
-            prefs.page_size
-        } else {
-            10_000
-        }),
+        limit: Some(super::page_limit(&prefs)),
         marker: Some(marker).filter(|m| !m.is_empty()),
         prefix: Some(format!("{prefix}{filter}")).filter(|p| !p.is_empty()),
         delimiter: Some("/".into()),

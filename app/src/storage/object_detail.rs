@@ -9,7 +9,7 @@ use super::data_href;
 use crate::error::AppError;
 use crate::format::format_bytes;
 use crate::i18n::tr_dynamic_args;
-use crate::ui::{error_text, ErrorBanner, Loading, BUTTON, CARD, SELECT};
+use crate::ui::{ErrorBanner, Loading, BUTTON, CARD, SELECT};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ObjectView {
@@ -271,15 +271,8 @@ fn MetadataEditor(
         Some(Err(_)) => saved.set(false),
         None => {}
     });
-    let field_error = move |field: &'static str| {
-        move || {
-            error
-                .get()
-                .filter(|e| e.field() == Some(field))
-                .map(|e| error_text(&e))
-        }
-    };
-    let other = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
+    let field_error = move |field: &'static str| crate::ui::field_error(error, field);
+    let other = crate::ui::form_error(error);
     let name = detail.name.clone();
     view! {
         <form class="space-y-3" data-testid="object-meta-form"
@@ -323,15 +316,8 @@ fn CopyForm(container: String, name: String, on_done: Callback<bool>) -> impl In
             on_done.run(last_move.get_untracked());
         }
     });
-    let field_error = move |field: &'static str| {
-        move || {
-            error
-                .get()
-                .filter(|e| e.field() == Some(field))
-                .map(|e| error_text(&e))
-        }
-    };
-    let other = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
+    let field_error = move |field: &'static str| crate::ui::field_error(error, field);
+    let other = crate::ui::form_error(error);
     let current = container.clone();
     let submit = move |remove_source: bool| {
         last_move.set(remove_source);

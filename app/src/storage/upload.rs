@@ -293,16 +293,7 @@ fn start(
             finished(UploadState::Done);
         } else {
             let body = done_xhr.response_text().ok().flatten().unwrap_or_default();
-            // `{"error": {"app_error": …}}`, as server/src/transfer.rs answers.
-            let error = serde_json::from_str::<serde_json::Value>(&body)
-                .ok()
-                .and_then(|v| {
-                    serde_json::from_value::<AppError>(v["error"]["app_error"].clone()).ok()
-                })
-                .unwrap_or(AppError::Cloud {
-                    status,
-                    message: body,
-                });
+            let error = AppError::from_data_body(status, body);
             finished(UploadState::Failed(error));
         }
     });
