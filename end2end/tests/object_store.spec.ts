@@ -93,6 +93,14 @@ async function scenario(page: Page) {
   expect(got.length).toBe(big.length);
   expect(got.equals(big)).toBe(true);
 
+  // A copy of the large object is its own: it outlives the original below.
+  await row(page, "docs/deep/big.bin").getByTestId("object-open").click();
+  await expect(page.getByTestId("object-panel").getByTestId("object-large")).toBeVisible();
+  await page.getByTestId("object-panel").getByLabel("New name").fill("big-copy.bin");
+  await page.getByTestId("object-copy").click();
+  await expect(page.getByTestId("object-copied")).toBeVisible();
+  await page.getByTestId("object-panel-close").click();
+
   // Details, metadata, and a copy to the container's top level.
   await row(page, "docs/deep/notes.txt").getByTestId("object-open").click();
   const panel = page.getByTestId("object-panel");
@@ -140,6 +148,11 @@ async function scenario(page: Page) {
   await expect(page.getByTestId("batch-progress")).toBeVisible();
   await expect(row(page, "docs/")).toHaveCount(0);
   await expect(row(page, "copy.txt")).toBeVisible();
+  const [copied] = await Promise.all([
+    page.waitForEvent("download"),
+    row(page, "big-copy.bin").getByTestId("object-download").click(),
+  ]);
+  expect((await fs.readFile(await copied.path())).equals(big)).toBe(true);
 
   // A container with objects is emptied first, then deleted.
   await openContainers(page);

@@ -97,8 +97,7 @@ pub async fn container_names() -> Result<Vec<String>, AppError> {
     Ok(names)
 }
 
-/// Copies an object, then for a move deletes the source. A large object's
-/// manifest is copied, so its segments are shared, not duplicated.
+/// Copies an object, then for a move deletes the source.
 #[server(endpoint = "copy_object")]
 pub async fn copy_object(
     container: String,
@@ -120,14 +119,19 @@ pub async fn copy_object(
         return Err(AppError::invalid("to_name", "objects-copy-same"));
     }
     let (_, api) = crate::ssr::session::require().await?;
-    swift::copy_object(&api, &container, &name, &to_container, &to_name)
-        .await
-        .map_err(|e| match e {
-            openstack::Error::NotFound { .. } => {
-                AppError::invalid("to_container", "objects-copy-target-missing")
-            }
-            e => AppError::refused_at("to_name", e),
-        })?;
+    // A move may share a large object's segments (only the manifest moves);
+    // a copy gets its own data, so deleting one never breaks the other.
+    let copied = if remove_source {
+        swift::copy_object(&api, &container, &name, &to_container, &to_name).await
+    } else {
+        swift::copy_object_data(&api, &container, &name, &to_container, &to_name).await
+    };
+    copied.map_err(|e| match e {
+        openstack::Error::NotFound { .. } => {
+            AppError::invalid("to_container", "objects-copy-target-missing")
+        }
+        e => AppError::refused_at("to_name", e),
+    })?;
     if remove_source {
         // Only the manifest: the copy still uses the segments.
         swift::delete_object(&api, &container, &name).await?;

@@ -41,8 +41,8 @@ pub use containers::{
 pub use info::{get_info, info_url, BulkDeleteInfo, Info, SloInfo, StoragePolicy};
 pub use large::upload_large_object;
 pub use objects::{
-    copy_object, delete_large_object, delete_object, download_object, get_object_info,
-    update_object, upload_object, ObjectInfo, Upload,
+    copy_object, copy_object_data, delete_large_object, delete_object, download_object,
+    get_object_info, update_object, upload_object, ObjectInfo, Upload,
 };
 /// The body type of [`upload_object`], so callers need no direct reqwest
 /// dependency to stream one (`Body::wrap_stream`).

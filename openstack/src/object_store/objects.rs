@@ -249,11 +249,35 @@ pub async fn copy_object(
     to_object: &str,
 ) -> Result<()> {
     let source = object_path(from_container, from_object)?;
-    let target = object_path(to_container, to_object)?;
     let (headers, _) = head(session, &source).await?;
     let manifest = header_string(&headers, "x-static-large-object")
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
         || headers.contains_key("x-object-manifest");
+    copy(session, &source, to_container, to_object, manifest).await
+}
+
+/// `PUT` with `X-Copy-From`, always of the data: a large object's copy is
+/// a new plain object of its joined segments, independent of the source,
+/// so Swift refuses sources above its largest object (`max_file_size`).
+pub async fn copy_object_data(
+    session: &Session,
+    from_container: &str,
+    from_object: &str,
+    to_container: &str,
+    to_object: &str,
+) -> Result<()> {
+    let source = object_path(from_container, from_object)?;
+    copy(session, &source, to_container, to_object, false).await
+}
+
+async fn copy(
+    session: &Session,
+    source: &str,
+    to_container: &str,
+    to_object: &str,
+    manifest: bool,
+) -> Result<()> {
+    let target = object_path(to_container, to_object)?;
     let path = if manifest {
         format!("{target}?multipart-manifest=get")
     } else {
@@ -261,7 +285,7 @@ pub async fn copy_object(
     };
     let mut copy = Headers::default();
     // The source path is sent encoded; Swift decodes it.
-    copy.set("X-Copy-From", &source)?;
+    copy.set("X-Copy-From", source)?;
     let builder = session
         .request(Method::PUT, SERVICE_TYPE, &path)?
         .headers(copy.0)
