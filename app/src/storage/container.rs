@@ -347,8 +347,8 @@ fn container_row(
     let (name, bytes, policy) = (r.name.clone(), r.bytes, r.policy.clone());
     view! {
         <tr data-testid="container-row" data-name=r.name.clone()>
-            <td class=format!("{TD} font-medium")>
-                <A href=href attr:class="break-all text-sky-700 hover:underline" attr:data-testid="container-link">{name}</A>
+            <td class=format!("{TD} min-w-40 font-medium")>
+                <A href=href attr:class="[overflow-wrap:anywhere] text-sky-700 hover:underline" attr:data-testid="container-link">{name}</A>
             </td>
             <td class=TD data-testid="container-objects">{move || format_number(objects as i64, &current_language())}</td>
             <td class=format!("{TD} whitespace-nowrap")>{move || format_bytes(bytes)}</td>

@@ -540,8 +540,8 @@ fn object_row(
         return view! {
             <tr data-testid="object-row" data-name=name.clone() data-folder="true">
                 <td class=TD></td>
-                <td class=format!("{TD} font-medium")>
-                    <A href=href attr:class="break-all text-sky-700 hover:underline" attr:data-testid="folder-link">
+                <td class=format!("{TD} min-w-40 font-medium")>
+                    <A href=href attr:class="[overflow-wrap:anywhere] text-sky-700 hover:underline" attr:data-testid="folder-link">
                         <FolderIcon/>{shown}
                     </A>
                 </td>
@@ -583,8 +583,8 @@ fn object_row(
             <td class=TD>
                 <input type="checkbox" aria-label=shown.clone() data-testid="select-row" prop:checked=checked on:change=toggle/>
             </td>
-            <td class=format!("{TD} font-medium")>
-                <button type="button" class="break-all text-left text-sky-700 hover:underline" data-testid="object-open"
+            <td class=format!("{TD} min-w-40 font-medium")>
+                <button type="button" class="[overflow-wrap:anywhere] text-left text-sky-700 hover:underline" data-testid="object-open"
                     on:click=move |_| open.set(Some(show.clone()))>
                     {shown}
                 </button>
