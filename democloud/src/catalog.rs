@@ -64,6 +64,13 @@ pub const SERVICES: &[ServiceDef] = &[
         path: "/swift/v1/AUTH_$(project_id)s",
         routes: crate::object_store::routes,
     },
+    ServiceDef {
+        service_type: "orchestration",
+        name: "heat",
+        description: "Heat Orchestration Service",
+        path: "/heat/v1/$(project_id)s",
+        routes: crate::orchestration::routes,
+    },
 ];
 
 /// Each service gets one endpoint per interface, all on the same URL.

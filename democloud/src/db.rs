@@ -527,6 +527,62 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX swift_objects_expiry ON swift_objects(delete_at)
         WHERE delete_at IS NOT NULL;
     "#,
+    // 10: Heat. Templates, environments and resolved parameters are JSON.
+    // A deleted stack keeps its row (Heat shows DELETE_COMPLETE by id).
+    r#"
+    CREATE TABLE heat_stacks (
+        id               TEXT PRIMARY KEY,
+        name             TEXT NOT NULL,
+        project_id       TEXT NOT NULL,
+        user_id          TEXT NOT NULL,
+        owner_name       TEXT NOT NULL,
+        parent_id        TEXT REFERENCES heat_stacks(id) ON DELETE CASCADE,
+        parent_resource  TEXT,
+        action           TEXT NOT NULL,
+        status           TEXT NOT NULL,
+        status_reason    TEXT NOT NULL DEFAULT '',
+        template         TEXT NOT NULL,
+        environment      TEXT NOT NULL,
+        parameters       TEXT NOT NULL,
+        timeout_mins     INTEGER,
+        disable_rollback INTEGER NOT NULL DEFAULT 1,
+        tags             TEXT,
+        created_at       INTEGER NOT NULL,
+        updated_at       INTEGER,
+        deleted_at       INTEGER
+    );
+    CREATE INDEX heat_stacks_project ON heat_stacks(project_id, created_at);
+    CREATE UNIQUE INDEX heat_stacks_live_name ON heat_stacks(project_id, name)
+        WHERE deleted_at IS NULL;
+    CREATE TABLE heat_resources (
+        stack_id      TEXT NOT NULL REFERENCES heat_stacks(id) ON DELETE CASCADE,
+        name          TEXT NOT NULL,
+        id            TEXT NOT NULL,
+        type          TEXT NOT NULL,
+        physical_id   TEXT NOT NULL DEFAULT '',
+        action        TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        status_reason TEXT NOT NULL DEFAULT '',
+        properties    TEXT NOT NULL DEFAULT '{}',
+        data          TEXT NOT NULL DEFAULT '{}',
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER,
+        PRIMARY KEY (stack_id, name)
+    ) WITHOUT ROWID;
+    CREATE TABLE heat_events (
+        seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+        id            TEXT NOT NULL UNIQUE,
+        stack_id      TEXT NOT NULL REFERENCES heat_stacks(id) ON DELETE CASCADE,
+        resource_name TEXT NOT NULL,
+        physical_id   TEXT NOT NULL DEFAULT '',
+        resource_type TEXT NOT NULL,
+        action        TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        status_reason TEXT NOT NULL DEFAULT '',
+        created_at    INTEGER NOT NULL
+    );
+    CREATE INDEX heat_events_stack ON heat_events(stack_id, seq);
+    "#,
 ];
 
 /// Shared handle to the database.

@@ -104,6 +104,17 @@ pub fn collection_links(base_url: &str, uri: &Uri) -> Value {
     json!({"self": format!("{base_url}{path}"), "previous": null, "next": null})
 }
 
+/// Percent-encodes everything but RFC 3986's unreserved characters, for a
+/// path segment or a query value.
+pub fn encode_path(v: &str) -> String {
+    const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(v, UNRESERVED).to_string()
+}
+
 /// Keystone's timestamp format, e.g. `2026-01-02T03:04:05.000000Z`.
 pub fn format_time(micros: i64) -> String {
     chrono::DateTime::from_timestamp_micros(micros)

@@ -22,6 +22,7 @@ mod identity;
 mod image;
 mod network;
 mod object_store;
+mod orchestration;
 mod password;
 mod state;
 
@@ -150,6 +151,7 @@ impl DemoCloud {
             if object_store::seed(c, &seed_dir)? {
                 tracing::info!("seeded the object store");
             }
+            orchestration::recover(c)?;
             catalog::sync(c, &catalog_base)?;
             db::purge_expired_tokens(c)?;
             Ok(())

@@ -217,15 +217,15 @@ async fn duplicates_conflict_and_bad_bodies_are_refused() {
         ),
         (
             json!({"flavor": {"name": "x", "ram": 64, "vcpus": 1, "disk": 0, "cpu": 1}}),
-            "Invalid input for field/attribute flavor. Value: {'cpu': 1, 'disk': 0, \
-             'name': 'x', 'ram': 64, 'vcpus': 1}. Additional properties are not allowed \
+            "Invalid input for field/attribute flavor. Value: {'name': 'x', 'ram': 64, \
+             'vcpus': 1, 'disk': 0, 'cpu': 1}. Additional properties are not allowed \
              ('cpu' was unexpected)",
         ),
         (
             json!({"flavor": {"name": "x", "ram": 64, "vcpus": 1, "disk": 0,
                               "description": "too early"}}),
-            "Invalid input for field/attribute flavor. Value: {'description': 'too early', \
-             'disk': 0, 'name': 'x', 'ram': 64, 'vcpus': 1}. Additional properties are not \
+            "Invalid input for field/attribute flavor. Value: {'name': 'x', 'ram': 64, \
+             'vcpus': 1, 'disk': 0, 'description': 'too early'}. Additional properties are not \
              allowed ('description' was unexpected)",
         ),
     ] {

@@ -21,6 +21,7 @@ pub mod identity;
 pub mod image;
 pub mod network;
 pub mod object_store;
+pub mod orchestration;
 pub mod secret;
 pub mod session;
 pub mod time;

@@ -1602,9 +1602,10 @@ mod tests {
             (
                 base(json!({"description": "d"})),
                 V21,
-                "400 Invalid input for field/attribute flavor. Value: {'description': 'd', \
-                 'disk': 1, 'name': 'f1', 'ram': 512, 'vcpus': 1}. Additional properties are \
-                 not allowed ('description' was unexpected)",
+                // Python dicts keep the request's order, and so does Nova's message.
+                "400 Invalid input for field/attribute flavor. Value: {'name': 'f1', 'ram': 512, \
+                 'vcpus': 1, 'disk': 1, 'description': 'd'}. Additional properties are not \
+                 allowed ('description' was unexpected)",
             ),
             (
                 base(json!({"description": 5})),

@@ -413,17 +413,9 @@ pub fn action_of(body: Value, malformed: &str) -> Result<(String, Value), Fault>
     }
 }
 
-/// Minimal query-value encoding for next links.
+/// Query-value encoding for next links.
 fn encode(v: &str) -> String {
-    v.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    crate::http::encode_path(v)
 }
 
 /// The `next` link of a full page of `kind` (such as `/servers/detail`):

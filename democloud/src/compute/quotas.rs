@@ -630,7 +630,7 @@ mod tests {
         )
         .expect("valid");
         assert!(u.force);
-        assert_eq!(u.limits, [("cores", -1), ("instances", 50)]);
+        assert_eq!(u.limits, [("instances", 50), ("cores", -1)]);
 
         let bad = |body: Value, minor: u32| {
             message(parse_update(&body, mv(minor)).err().expect("invalid"))

@@ -59,6 +59,36 @@ fn project_usable(
     Ok(domain_ok && !roles::on_project(conn, user_id, &project.id)?.is_empty())
 }
 
+/// A project-scoped token issued by the cloud itself, for work it does on
+/// a user's behalf after the request is gone (Heat's stack operations, as
+/// real Heat does with trusts). `None` when the user may no longer be
+/// scoped to the project.
+pub fn mint(
+    conn: &Connection,
+    user_id: &str,
+    project_id: &str,
+    ttl: std::time::Duration,
+) -> Result<Option<String>, Error> {
+    let token_id = random_string(TOKEN_ID_LEN);
+    let audit_id = random_string(AUDIT_ID_LEN);
+    let issued_at = now_micros();
+    let ttl = i64::try_from(ttl.as_micros()).unwrap_or(i64::MAX / 2);
+    conn.execute(
+        "INSERT INTO tokens (id_hash, user_id, project_id, domain_id, methods,
+             audit_id, audit_chain_id, issued_at, expires_at, revoked)
+         VALUES (?1, ?2, ?3, NULL, 'token', ?4, ?4, ?5, ?6, 0)",
+        params![
+            hash_token(&token_id),
+            user_id,
+            project_id,
+            audit_id,
+            issued_at,
+            issued_at.saturating_add(ttl)
+        ],
+    )?;
+    Ok(load_valid(conn, &token_id)?.map(|_| token_id))
+}
+
 /// The token with this id if it is currently valid: known, not revoked, not
 /// expired, its user and scope still enabled and still granting a role.
 pub fn load_valid(conn: &Connection, token_id: &str) -> Result<Option<TokenInfo>, Error> {
