@@ -10,6 +10,7 @@ pub mod format;
 pub mod i18n;
 pub mod identity;
 pub mod model;
+pub mod orchestration;
 pub mod project;
 pub mod settings;
 pub mod shell;
@@ -69,6 +70,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/project/images/:id") view=compute::ImageDetailPage/>
                         <Route path=path!("/project/containers") view=storage::ContainersPage/>
                         <Route path=path!("/project/containers/:container") view=storage::ObjectBrowserPage/>
+                        <Route path=path!("/project/stacks") view=orchestration::StacksPage/>
+                        <Route path=path!("/project/stacks/launch") view=orchestration::LaunchStackPage/>
+                        <Route path=path!("/project/stacks/starters") view=orchestration::StartersPage/>
+                        <Route path=path!("/project/stacks/:name/:id") view=orchestration::StackDetailPage/>
+                        <Route path=path!("/project/resource_types") view=orchestration::ResourceTypesPage/>
+                        <Route path=path!("/project/template_versions") view=orchestration::TemplateVersionsPage/>
                         <Route path=path!("/identity/projects") view=identity::ProjectsPage/>
                         <Route path=path!("/identity/users") view=identity::UsersPage/>
                         <Route path=path!("/settings") view=settings::SettingsPage/>

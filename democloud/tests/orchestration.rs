@@ -216,7 +216,10 @@ async fn a_stack_builds_its_resources_in_the_cloud_and_deletes_them() {
     assert!(names.contains(&"0") && names.contains(&"1"), "{names:?}");
 
     // Events tell the story in order: the subnet waits for the network.
-    let (_, events) = c.heat.get(&format!("/stacks/{stack}/events")).await;
+    let (_, events) = c
+        .heat
+        .get(&format!("/stacks/{stack}/events?sort_dir=asc"))
+        .await;
     let events = events["events"].as_array().unwrap().clone();
     let position = |name: &str, status: &str| {
         events

@@ -739,3 +739,290 @@ storage-meta-key-invalid = Ein Metadatenschlüssel darf nur Buchstaben, Ziffern 
 storage-meta-value-invalid = Ein Metadatenwert darf höchstens 256 Bytes lang sein und keine Zeilenumbrüche enthalten.
 storage-meta-key-duplicate = Jeder Metadatenschlüssel darf nur einmal vorkommen.
 storage-meta-too-many = Es sind höchstens 90 Metadateneinträge erlaubt.
+
+## Orchestration (shared)
+nav-stacks = Stacks
+nav-resource-types = Ressourcentypen
+nav-template-versions = Vorlagenversionen
+stack-status-text = { $action }: { $state }
+stack-action-create = Erstellen
+stack-action-update = Aktualisieren
+stack-action-delete = Löschen
+stack-action-suspend = Anhalten
+stack-action-resume = Fortsetzen
+stack-action-check = Prüfen
+stack-action-rollback = Zurücksetzen
+stack-action-init = Initialisiert
+stack-action-adopt = Übernehmen
+stack-action-snapshot = Snapshot
+stack-action-restore = Wiederherstellen
+stack-state-in-progress = läuft
+stack-state-complete = abgeschlossen
+stack-state-failed = fehlgeschlagen
+
+## Orchestration: template tools
+resource-types-title = Ressourcentypen
+resource-types-description = Die Ressourcentypen, die der Orchestrierungsdienst dieser Cloud unterstützt, mit ihren Eigenschaften, Attributen und einem Vorlagen-Ausschnitt.
+resource-types-list-label = Ressourcentypen nach Namensraum
+resource-types-filter-label = Nach Name filtern
+resource-types-filter-apply = Filtern
+resource-types-count = { $count ->
+    [one] Ein Typ
+   *[other] { $count } Typen
+}
+resource-types-empty = Kein Ressourcentyp passt zum Filter.
+resource-types-other = Sonstige
+resource-types-choose = Wählen Sie einen Ressourcentyp, um seine Eigenschaften, Attribute und einen Vorlagen-Ausschnitt zu sehen.
+resource-types-name-required = Wählen Sie einen Ressourcentyp.
+resource-types-not-found = Diesen Ressourcentyp gibt es in dieser Cloud nicht.
+resource-types-support = Unterstützungsstatus: { $status }
+resource-types-support-since = (seit { $version })
+resource-types-support-deprecated = Veraltet
+resource-types-support-unsupported = Nicht unterstützt
+resource-types-support-hidden = Verborgen
+resource-types-support-unknown = Unbekannt
+resource-types-properties = Eigenschaften
+resource-types-no-properties = Dieser Typ hat keine Eigenschaften.
+resource-types-property-name = Name
+resource-types-property-type = Typ
+resource-types-property-required = Erforderlich
+resource-types-property-update = Bei Aktualisierung
+resource-types-property-default = Standardwert
+resource-types-property-constraints = Einschränkungen
+resource-types-update-in-place = Wird direkt geändert
+resource-types-update-replace = Ersetzt die Ressource
+resource-types-update-immutable = Nicht änderbar
+resource-types-list-item = (jedes Element)
+resource-types-attributes = Attribute
+resource-types-no-attributes = Dieser Typ hat keine Attribute.
+resource-types-attribute-name = Name
+resource-types-attribute-description = Beschreibung
+resource-types-snippet = HOT-Ausschnitt
+resource-types-snippet-help = Eine Ressource dieses Typs mit ihren erforderlichen Eigenschaften, zum Einfügen unter „resources:“. Ersetzen Sie die Platzhalter in spitzen Klammern.
+resource-types-allowed-values = Einer von: { $values }
+resource-types-range-between = Von { $min } bis { $max }
+resource-types-range-min = Mindestens { $min }
+resource-types-range-max = Höchstens { $max }
+resource-types-length-between = Länge { $min } bis { $max }
+resource-types-length-min = Länge mindestens { $min }
+resource-types-length-max = Länge höchstens { $max }
+resource-types-pattern = Entspricht dem Muster { $pattern }
+resource-types-custom = Muss ein gültiges { $name } sein
+template-versions-title = Vorlagenversionen
+template-versions-description = Die Vorlagenformate, die diese Cloud akzeptiert, und die Funktionen, die jedes anbietet.
+template-versions-empty = Die Cloud nennt keine Vorlagenversionen.
+template-versions-version = Version
+template-versions-type = Typ
+template-versions-aliases = Aliasse
+template-versions-choose = Wählen Sie eine Version, um ihre Funktionen zu sehen.
+template-versions-functions-title = Funktionen von { $version }
+template-versions-no-functions = Diese Version hat keine Funktionen.
+template-versions-function-name = Funktion
+template-versions-function-description = Beschreibung
+template-versions-not-found = Diese Vorlagenversion gibt es in dieser Cloud nicht.
+
+## Orchestration: stack detail and topology
+stack-detail-back = ← Alle Stacks
+stack-detail-back-to-list = Zurück zur Stack-Liste
+stack-detail-deleted = Der Stack wurde gelöscht.
+stack-detail-tabs = Stack-Ansichten
+stack-detail-tab-topology = Topologie
+stack-detail-tab-overview = Übersicht
+stack-detail-tab-resources = Ressourcen
+stack-detail-tab-events = Ereignisse
+stack-detail-tab-outputs = Ausgaben
+stack-detail-tab-template = Vorlage
+stack-detail-update = Aktualisieren
+stack-detail-suspend = Anhalten
+stack-detail-resume = Fortsetzen
+stack-detail-check = Prüfen
+stack-detail-delete = Löschen
+stack-detail-confirm-delete = Den Stack { $name } mit allen seinen Ressourcen löschen?
+stack-detail-suspend-started = Anhalten angefordert.
+stack-detail-resume-started = Fortsetzen angefordert.
+stack-detail-check-started = Prüfung angefordert.
+stack-detail-delete-started = Löschen angefordert.
+stack-detail-update-started = Die Aktualisierung hat begonnen.
+stack-detail-action-unknown = Diese Aktion gibt es für Stacks nicht.
+stack-detail-id = ID
+stack-detail-name = Name
+stack-detail-description = Beschreibung
+stack-detail-status = Status
+stack-detail-reason = Statusgrund
+stack-detail-created = Erstellt
+stack-detail-updated = Aktualisiert
+stack-detail-timeout = Zeitlimit
+stack-detail-timeout-minutes = { $minutes ->
+    [one] { $minutes } Minute
+   *[other] { $minutes } Minuten
+}
+stack-detail-no-timeout = Keines
+stack-detail-rollback = Bei Fehler zurücksetzen
+stack-detail-parameters = Parameter
+stack-detail-no-parameters = Dieser Stack hat keine Parameter.
+stack-detail-resource-name = Name
+stack-detail-resource-type = Typ
+stack-detail-physical-id = Physische ID
+stack-detail-no-resources = Dieser Stack hat keine Ressourcen.
+stack-detail-member-of = Mitglied von { $group }:
+stack-detail-resource-title = Ressource { $name }
+stack-detail-required-by = Benötigt von
+stack-detail-attributes = Attribute
+stack-detail-no-attributes = Diese Ressource hat keine Attribute.
+stack-detail-attribute = Attribut
+stack-detail-value = Wert
+stack-detail-links = Links
+stack-detail-no-events = Noch keine Ereignisse.
+stack-detail-events-newest = Neueste Ereignisse
+stack-detail-events-older = Ältere Ereignisse
+stack-detail-output-key = Ausgabe
+stack-detail-output-error = Fehler
+stack-detail-no-outputs = Dieser Stack hat keine Ausgaben.
+stack-detail-update-title = Stack aktualisieren
+stack-detail-update-help = Ändern Sie die Vorlage oder die Parameter. Bei unveränderter Vorlage werden nur die geänderten Parameter gesendet, die übrigen behalten ihre Werte. Leer gelassene verborgene Parameter behalten ihren aktuellen Wert.
+stack-detail-template = Vorlage
+stack-detail-template-required = Geben Sie eine Vorlage ein.
+stack-detail-hidden-keep = Verborgen: leer lassen, um den Wert zu behalten
+stack-detail-preview = Änderungen anzeigen
+stack-detail-update-submit = Stack aktualisieren
+stack-detail-preview-title = Was die Aktualisierung ändern würde
+stack-detail-preview-added = Hinzugefügt
+stack-detail-preview-updated = Direkt aktualisiert
+stack-detail-preview-replaced = Ersetzt
+stack-detail-preview-deleted = Gelöscht
+stack-detail-preview-unchanged = Unverändert
+stack-detail-preview-none = Keine
+stack-detail-preview-hidden-note = In der Vorschau erhalten leer gelassene verborgene Parameter ihre Standardwerte.
+topology-graph-title = Stack-Topologie
+topology-graph-empty = Dieser Stack hat keine Ressourcen.
+topology-graph-node = { $name } ({ $type }): { $status }.
+topology-graph-depends = Hängt ab von { $names }.
+topology-graph-legend = Legende
+topology-graph-legend-complete = Abgeschlossen
+topology-graph-legend-progress = In Arbeit
+topology-graph-legend-failed = Fehlgeschlagen
+topology-graph-legend-other = Nicht erstellt, gelöscht oder anderes
+topology-graph-legend-arrow = Pfeile führen von einer Ressource zu den Ressourcen, die von ihr abhängen.
+topology-graph-legend-member = Gestrichelte Linien führen von einer Gruppe zu ihren Mitgliedern.
+topology-graph-help = Wählen Sie eine Ressource, um ihre Details im Reiter „Ressourcen“ zu sehen.
+
+## Orchestration: stacks list, launch wizard, starter gallery
+stacks-title = Stacks
+stacks-description = Heat-Stacks: Gruppen von Cloud-Ressourcen, die aus einer Vorlage entstehen und gemeinsam verwaltet werden.
+stacks-filter-name = Name
+stacks-filter-name-help = Der genaue Name des Stacks.
+stacks-filter-status = Status
+stacks-any-status = Jeder Status
+stacks-status-complete = Abgeschlossen
+stacks-status-failed = Fehlgeschlagen
+stacks-status-in-progress = In Arbeit
+stacks-status-invalid = Wählen Sie einen Status aus der Liste.
+stacks-filter-apply = Filtern
+stacks-starters = Startvorlagen
+stacks-launch = Stack starten
+stacks-delete-selected =
+    { $count ->
+        [0] Auswahl löschen
+        [one] 1 Stack löschen
+       *[other] { $count } Stacks löschen
+    }
+stacks-delete-started =
+    { $count ->
+        [one] 1 Stack wird gelöscht.
+       *[other] { $count } Stacks werden gelöscht.
+    }
+stacks-confirm-delete =
+    { $count ->
+        [one] Diesen Stack und alle Ressourcen, die er angelegt hat, löschen?
+       *[other] Diese { $count } Stacks und alle Ressourcen, die sie angelegt haben, löschen?
+    }
+stacks-delete-failed =
+    { $count ->
+        [one] 1 Stack konnte nicht gelöscht werden:
+       *[other] { $count } Stacks konnten nicht gelöscht werden:
+    }
+stacks-empty = Keine passenden Stacks. Starten Sie einen, oder beginnen Sie mit einer Startvorlage.
+stacks-select-all = Alle Stacks dieser Seite auswählen
+stacks-name = Name
+stacks-status = Status
+stacks-created = Erstellt
+stacks-updated = Aktualisiert
+stacks-description-column = Beschreibung
+stacks-first-page = Erste Seite
+stacks-delete = Löschen
+stacks-ago = Alter: { $age }
+launch-stack-title = Stack starten
+launch-stack-description = Wählen Sie eine Vorlage, lassen Sie sie von Heat prüfen, füllen Sie die Parameter aus, sehen Sie sich die Ressourcen in der Vorschau an und starten Sie dann.
+launch-stack-step-template = Vorlage
+launch-stack-step-validate = Vorlage prüfen
+launch-stack-step-parameters = Parameter
+launch-stack-step-stack = Stack
+launch-stack-step-preview = Vorschau
+launch-stack-step-launch = Starten
+launch-stack-source = Herkunft der Vorlage
+launch-stack-source-starter = Startvorlage
+launch-stack-source-file = Datei
+launch-stack-source-text = Text
+launch-stack-source-url = URL
+launch-stack-starter = Startvorlage
+launch-stack-starter-gallery = Startvorlagen durchsehen
+launch-stack-file = Vorlagendatei
+launch-stack-text-help = Tippen oder fügen Sie die Vorlage unten in den Editor ein.
+launch-stack-url = URL der Vorlage
+launch-stack-url-help = Heat lädt die Vorlage von dieser Adresse; der Editor wird nicht verwendet.
+launch-stack-editor = Vorlage
+launch-stack-editor-help = Eine HOT- oder CloudFormation-Vorlage in YAML oder JSON. Sie können sie hier bearbeiten.
+launch-stack-environment = Umgebung (optional)
+launch-stack-environment-file = Umgebungsdatei
+launch-stack-environment-help = Parameterwerte und -vorgaben sowie Zuordnungen von Ressourcentypen, in YAML oder JSON.
+launch-stack-validate = Prüfen
+launch-stack-validating = Wird geprüft …
+launch-stack-valid = Die Vorlage ist gültig.
+launch-stack-stale = Die Vorlage wurde seit der Prüfung geändert. Prüfen Sie sie erneut.
+launch-stack-error-at = Zeile { $line }, Spalte { $column }: { $message }
+launch-stack-error-details = Vollständige Meldung von Heat
+launch-stack-template-required = Wählen, laden, tippen oder verlinken Sie zuerst eine Vorlage.
+launch-stack-validate-first = Prüfen Sie zuerst die Vorlage, damit ihre Parameter ausgefüllt werden können.
+launch-stack-parameters-pending = Prüfen Sie die Vorlage, um ihre Parameter zu sehen.
+launch-stack-no-parameters = Diese Vorlage hat keine Parameter.
+launch-stack-other-parameters = Weitere Parameter
+launch-stack-name = Name des Stacks
+launch-stack-name-help = Beginnt mit einem Buchstaben; danach Buchstaben, Ziffern, „_“, „-“ und „.“; höchstens 255 Zeichen.
+launch-stack-name-required = Geben Sie einen Namen für den Stack ein.
+launch-stack-name-too-long = Der Name des Stacks darf höchstens 255 Zeichen lang sein.
+launch-stack-name-start = Der Name des Stacks muss mit einem Buchstaben (a–z oder A–Z) beginnen.
+launch-stack-name-chars = Der Name des Stacks darf nur Buchstaben, Ziffern, „_“, „-“ und „.“ enthalten (keine Leerzeichen).
+launch-stack-timeout = Zeitlimit (Minuten)
+launch-stack-timeout-help = Wie lange Heat zum Anlegen des Stacks brauchen darf. Leer lassen für die Vorgabe der Cloud.
+launch-stack-timeout-invalid = Das Zeitlimit muss eine ganze Zahl von Minuten sein, mindestens 1.
+launch-stack-rollback = Bei Fehler zurückrollen
+launch-stack-rollback-help = Schlägt das Anlegen einer Ressource fehl, wird das bereits Angelegte gelöscht.
+launch-stack-preview = Vorschau
+launch-stack-preview-help = Listet die Ressourcen auf, die Heat anlegen würde, ohne etwas anzulegen.
+launch-stack-preview-empty = Der Stack würde keine Ressourcen anlegen.
+launch-stack-preview-count =
+    { $count ->
+        [one] 1 Ressource würde angelegt.
+       *[other] { $count } Ressourcen würden angelegt.
+    }
+launch-stack-preview-name = Ressource
+launch-stack-preview-type = Typ
+launch-stack-submit = Stack starten
+launch-stack-launching = Wird gestartet …
+launch-param-required = Füllen Sie diesen Parameter aus: Er hat keinen Standardwert.
+launch-param-not-number = Geben Sie eine Zahl ein.
+launch-param-no-keypair = Kein Schlüsselpaar
+starter-title = Startvorlagen
+starter-description = Fertige Vorlagen, die Sie so starten oder anpassen können.
+starter-back = Zurück zu den Stacks
+starter-resource-types = Ressourcentypen
+starter-launch = Starten
+starter-view-template = Vorlage ansehen
+starter-hide-template = Vorlage ausblenden
+starter-single-server-title = Einzelner Server
+starter-single-server-description = Ein Server in einem bestehenden Netz, per SSH und Ping erreichbar, mit optionalem Schlüsselpaar.
+starter-server-with-storage-title = Server mit Speicher
+starter-server-with-storage-description = Ein Server mit einem Objektspeicher-Container für seine Daten und optional einem Blockspeicher-Volume.
+starter-web-cluster-title = Web-Cluster
+starter-web-cluster-description = Zwei Webserver hinter einem Load Balancer und ein Datenbankserver, dessen Passwort Heat erzeugt.
+launch-stack-check-fields = Korrigieren Sie die oben markierten Felder und versuchen Sie es erneut.

@@ -739,3 +739,290 @@ storage-meta-key-invalid = A metadata key may hold only letters, digits and “-
 storage-meta-value-invalid = A metadata value can be at most 256 bytes, without line breaks.
 storage-meta-key-duplicate = Each metadata key may appear only once.
 storage-meta-too-many = At most 90 metadata items are allowed.
+
+## Orchestration (shared)
+nav-stacks = Stacks
+nav-resource-types = Resource types
+nav-template-versions = Template versions
+stack-status-text = { $action } { $state }
+stack-action-create = Create
+stack-action-update = Update
+stack-action-delete = Delete
+stack-action-suspend = Suspend
+stack-action-resume = Resume
+stack-action-check = Check
+stack-action-rollback = Rollback
+stack-action-init = Init
+stack-action-adopt = Adopt
+stack-action-snapshot = Snapshot
+stack-action-restore = Restore
+stack-state-in-progress = in progress
+stack-state-complete = complete
+stack-state-failed = failed
+
+## Orchestration: template tools
+resource-types-title = Resource types
+resource-types-description = The resource types this cloud's orchestration service supports, with their properties, attributes and a template snippet.
+resource-types-list-label = Resource types by namespace
+resource-types-filter-label = Filter by name
+resource-types-filter-apply = Filter
+resource-types-count = { $count ->
+    [one] One type
+   *[other] { $count } types
+}
+resource-types-empty = No resource type matches the filter.
+resource-types-other = Other
+resource-types-choose = Choose a resource type to see its properties, attributes and a template snippet.
+resource-types-name-required = Choose a resource type.
+resource-types-not-found = This resource type does not exist in this cloud.
+resource-types-support = Support status: { $status }
+resource-types-support-since = (since { $version })
+resource-types-support-deprecated = Deprecated
+resource-types-support-unsupported = Unsupported
+resource-types-support-hidden = Hidden
+resource-types-support-unknown = Unknown
+resource-types-properties = Properties
+resource-types-no-properties = This type has no properties.
+resource-types-property-name = Name
+resource-types-property-type = Type
+resource-types-property-required = Required
+resource-types-property-update = On update
+resource-types-property-default = Default
+resource-types-property-constraints = Constraints
+resource-types-update-in-place = Changed in place
+resource-types-update-replace = Replaces the resource
+resource-types-update-immutable = Cannot be changed
+resource-types-list-item = (each item)
+resource-types-attributes = Attributes
+resource-types-no-attributes = This type has no attributes.
+resource-types-attribute-name = Name
+resource-types-attribute-description = Description
+resource-types-snippet = HOT snippet
+resource-types-snippet-help = A resource of this type with its required properties, to paste under "resources:". Replace the placeholders in angle brackets.
+resource-types-allowed-values = One of: { $values }
+resource-types-range-between = From { $min } to { $max }
+resource-types-range-min = At least { $min }
+resource-types-range-max = At most { $max }
+resource-types-length-between = Length { $min } to { $max }
+resource-types-length-min = Length at least { $min }
+resource-types-length-max = Length at most { $max }
+resource-types-pattern = Matches the pattern { $pattern }
+resource-types-custom = Must be a valid { $name }
+template-versions-title = Template versions
+template-versions-description = The template formats this cloud accepts, and the functions each one offers.
+template-versions-empty = The cloud lists no template versions.
+template-versions-version = Version
+template-versions-type = Type
+template-versions-aliases = Aliases
+template-versions-choose = Choose a version to see its functions.
+template-versions-functions-title = Functions of { $version }
+template-versions-no-functions = This version has no functions.
+template-versions-function-name = Function
+template-versions-function-description = Description
+template-versions-not-found = This template version does not exist in this cloud.
+
+## Orchestration: stack detail and topology
+stack-detail-back = ← All stacks
+stack-detail-back-to-list = Back to the stack list
+stack-detail-deleted = The stack was deleted.
+stack-detail-tabs = Stack views
+stack-detail-tab-topology = Topology
+stack-detail-tab-overview = Overview
+stack-detail-tab-resources = Resources
+stack-detail-tab-events = Events
+stack-detail-tab-outputs = Outputs
+stack-detail-tab-template = Template
+stack-detail-update = Update
+stack-detail-suspend = Suspend
+stack-detail-resume = Resume
+stack-detail-check = Check
+stack-detail-delete = Delete
+stack-detail-confirm-delete = Delete the stack { $name } and all of its resources?
+stack-detail-suspend-started = Suspend requested.
+stack-detail-resume-started = Resume requested.
+stack-detail-check-started = Check requested.
+stack-detail-delete-started = Delete requested.
+stack-detail-update-started = The update has started.
+stack-detail-action-unknown = This action is not available for stacks.
+stack-detail-id = ID
+stack-detail-name = Name
+stack-detail-description = Description
+stack-detail-status = Status
+stack-detail-reason = Status reason
+stack-detail-created = Created
+stack-detail-updated = Updated
+stack-detail-timeout = Timeout
+stack-detail-timeout-minutes = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
+stack-detail-no-timeout = None
+stack-detail-rollback = Roll back on failure
+stack-detail-parameters = Parameters
+stack-detail-no-parameters = This stack has no parameters.
+stack-detail-resource-name = Name
+stack-detail-resource-type = Type
+stack-detail-physical-id = Physical ID
+stack-detail-no-resources = This stack has no resources.
+stack-detail-member-of = Member of { $group }:
+stack-detail-resource-title = Resource { $name }
+stack-detail-required-by = Required by
+stack-detail-attributes = Attributes
+stack-detail-no-attributes = This resource has no attributes.
+stack-detail-attribute = Attribute
+stack-detail-value = Value
+stack-detail-links = Links
+stack-detail-no-events = No events yet.
+stack-detail-events-newest = Newest events
+stack-detail-events-older = Older events
+stack-detail-output-key = Output
+stack-detail-output-error = Error
+stack-detail-no-outputs = This stack has no outputs.
+stack-detail-update-title = Update stack
+stack-detail-update-help = Edit the template or the parameters. With the template unchanged, only the parameters you change are sent and the others keep their values. Hidden parameters left empty keep their current values.
+stack-detail-template = Template
+stack-detail-template-required = Enter a template.
+stack-detail-hidden-keep = Hidden: leave empty to keep
+stack-detail-preview = Preview changes
+stack-detail-update-submit = Update stack
+stack-detail-preview-title = What the update would change
+stack-detail-preview-added = Added
+stack-detail-preview-updated = Updated in place
+stack-detail-preview-replaced = Replaced
+stack-detail-preview-deleted = Deleted
+stack-detail-preview-unchanged = Unchanged
+stack-detail-preview-none = None
+stack-detail-preview-hidden-note = In the preview, hidden parameters left empty take their default values.
+topology-graph-title = Stack topology
+topology-graph-empty = This stack has no resources.
+topology-graph-node = { $name } ({ $type }): { $status }.
+topology-graph-depends = Depends on { $names }.
+topology-graph-legend = Legend
+topology-graph-legend-complete = Complete
+topology-graph-legend-progress = In progress
+topology-graph-legend-failed = Failed
+topology-graph-legend-other = Not created, deleted or other
+topology-graph-legend-arrow = Arrows point from a resource to the resources that depend on it.
+topology-graph-legend-member = Dashed lines lead from a group to its members.
+topology-graph-help = Select a resource to see its details in the Resources tab.
+
+## Orchestration: stacks list, launch wizard, starter gallery
+stacks-title = Stacks
+stacks-description = Heat stacks: groups of cloud resources made from a template and managed together.
+stacks-filter-name = Name
+stacks-filter-name-help = The exact stack name.
+stacks-filter-status = Status
+stacks-any-status = Any status
+stacks-status-complete = Complete
+stacks-status-failed = Failed
+stacks-status-in-progress = In progress
+stacks-status-invalid = Choose a status from the list.
+stacks-filter-apply = Filter
+stacks-starters = Starter templates
+stacks-launch = Launch stack
+stacks-delete-selected =
+    { $count ->
+        [0] Delete selected
+        [one] Delete 1 stack
+       *[other] Delete { $count } stacks
+    }
+stacks-delete-started =
+    { $count ->
+        [one] Deleting 1 stack.
+       *[other] Deleting { $count } stacks.
+    }
+stacks-confirm-delete =
+    { $count ->
+        [one] Delete this stack and every resource it made?
+       *[other] Delete these { $count } stacks and every resource they made?
+    }
+stacks-delete-failed =
+    { $count ->
+        [one] 1 stack could not be deleted:
+       *[other] { $count } stacks could not be deleted:
+    }
+stacks-empty = No stacks match. Launch one, or start from a starter template.
+stacks-select-all = Select all stacks on this page
+stacks-name = Name
+stacks-status = Status
+stacks-created = Created
+stacks-updated = Updated
+stacks-description-column = Description
+stacks-first-page = First page
+stacks-delete = Delete
+stacks-ago = { $age } ago
+launch-stack-title = Launch stack
+launch-stack-description = Choose a template, let Heat check it, fill in its parameters, preview the resources, then launch.
+launch-stack-step-template = Template
+launch-stack-step-validate = Check the template
+launch-stack-step-parameters = Parameters
+launch-stack-step-stack = Stack
+launch-stack-step-preview = Preview
+launch-stack-step-launch = Launch
+launch-stack-source = Where the template comes from
+launch-stack-source-starter = Starter template
+launch-stack-source-file = File
+launch-stack-source-text = Text
+launch-stack-source-url = URL
+launch-stack-starter = Starter template
+launch-stack-starter-gallery = Browse the starter templates
+launch-stack-file = Template file
+launch-stack-text-help = Type or paste the template in the editor below.
+launch-stack-url = Template URL
+launch-stack-url-help = Heat downloads the template from this address; the editor is not used.
+launch-stack-editor = Template
+launch-stack-editor-help = A HOT or CloudFormation template, in YAML or JSON. You can edit it here.
+launch-stack-environment = Environment (optional)
+launch-stack-environment-file = Environment file
+launch-stack-environment-help = Parameter values and defaults, and resource type mappings, in YAML or JSON.
+launch-stack-validate = Validate
+launch-stack-validating = Validating…
+launch-stack-valid = The template is valid.
+launch-stack-stale = The template changed since it was checked. Validate it again.
+launch-stack-error-at = Line { $line }, column { $column }: { $message }
+launch-stack-error-details = Heat's full message
+launch-stack-template-required = Choose, upload, type or link a template first.
+launch-stack-validate-first = Validate the template first, so that its parameters can be filled in.
+launch-stack-parameters-pending = Validate the template to see its parameters.
+launch-stack-no-parameters = This template has no parameters.
+launch-stack-other-parameters = Other parameters
+launch-stack-name = Stack name
+launch-stack-name-help = Starts with a letter; then letters, digits, “_”, “-” and “.”; at most 255 characters.
+launch-stack-name-required = Enter a name for the stack.
+launch-stack-name-too-long = The stack name can be at most 255 characters long.
+launch-stack-name-start = The stack name must start with a letter (a–z or A–Z).
+launch-stack-name-chars = The stack name may hold only letters, digits, “_”, “-” and “.” (no spaces).
+launch-stack-timeout = Timeout (minutes)
+launch-stack-timeout-help = How long Heat may take to create the stack. Leave empty for the cloud's default.
+launch-stack-timeout-invalid = The timeout must be a whole number of minutes, at least 1.
+launch-stack-rollback = Roll back on failure
+launch-stack-rollback-help = If creating a resource fails, delete what was already made.
+launch-stack-preview = Preview
+launch-stack-preview-help = Lists the resources Heat would create, without creating anything.
+launch-stack-preview-empty = The stack would create no resources.
+launch-stack-preview-count =
+    { $count ->
+        [one] 1 resource would be created.
+       *[other] { $count } resources would be created.
+    }
+launch-stack-preview-name = Resource
+launch-stack-preview-type = Type
+launch-stack-submit = Launch stack
+launch-stack-launching = Launching…
+launch-param-required = Fill in this parameter: it has no default.
+launch-param-not-number = Enter a number.
+launch-param-no-keypair = No key pair
+starter-title = Starter templates
+starter-description = Ready-made templates to launch as they are or to adapt.
+starter-back = Back to the stacks
+starter-resource-types = Resource types
+starter-launch = Launch
+starter-view-template = View template
+starter-hide-template = Hide template
+starter-single-server-title = Single server
+starter-single-server-description = One server on an existing network, reachable over SSH and ping, with an optional key pair.
+starter-server-with-storage-title = Server with storage
+starter-server-with-storage-description = One server with an object storage container for its data and, optionally, a block storage volume.
+starter-web-cluster-title = Web cluster
+starter-web-cluster-description = Two web servers behind a load balancer, with a database server whose password Heat generates.
+launch-stack-check-fields = Correct the fields marked above, then try again.

@@ -64,6 +64,27 @@ pub const NAV: &[NavItem] = &[
         service: Some("object-store"),
     },
     NavItem {
+        path: "/project/stacks",
+        key: "nav-stacks",
+        section: Section::Project,
+        admin_only: false,
+        service: Some("orchestration"),
+    },
+    NavItem {
+        path: "/project/resource_types",
+        key: "nav-resource-types",
+        section: Section::Project,
+        admin_only: false,
+        service: Some("orchestration"),
+    },
+    NavItem {
+        path: "/project/template_versions",
+        key: "nav-template-versions",
+        section: Section::Project,
+        admin_only: false,
+        service: Some("orchestration"),
+    },
+    NavItem {
         path: "/project/key_pairs",
         key: "nav-keypairs",
         section: Section::Project,

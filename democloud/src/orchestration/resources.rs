@@ -115,10 +115,13 @@ fn resource_json(
         v["stack_name"] = json!(stack.name);
     }
     if detail {
-        let mut attrs = r.attributes().cloned().unwrap_or_default();
-        // Heat leaves the big `show` attribute out of the resource view.
-        attrs.remove("show");
-        v["attributes"] = json!(attrs);
+        // Heat shows a type's `show` attribute as the resource's
+        // attributes when it has one, and every attribute otherwise.
+        let attrs = r.attributes().cloned().unwrap_or_default();
+        v["attributes"] = match attrs.get("show") {
+            Some(show @ Value::Object(_)) => show.clone(),
+            _ => json!(attrs),
+        };
         v["description"] = json!("");
         v["metadata"] = json!({});
     }
@@ -277,7 +280,8 @@ async fn events_page(
             && statuses.as_ref().is_none_or(|s| s.contains(&e.status))
             && types.as_ref().is_none_or(|t| t.contains(&e.resource_type))
     });
-    if params.get("sort_dir") == Some("desc") {
+    // Newest first unless asked otherwise, as Heat lists them.
+    if params.get("sort_dir") != Some("asc") {
         all.reverse();
     }
     if let Some(marker) = params.get("marker") {

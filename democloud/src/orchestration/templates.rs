@@ -47,7 +47,7 @@ pub struct Prepared {
 /// or fetched from `template_url`.
 pub async fn template_of(def: &Definition) -> Result<Value, Fault> {
     match (&def.template, &def.template_url) {
-        (Some(Value::String(text)), _) => Ok(template::parse(text)?),
+        (Some(Value::String(text)), _) => parsed("Template", template::parse(text)),
         (Some(v @ Value::Object(_)), _) => Ok(v.clone()),
         (Some(_), _) => Err(HeatError::new(
             "HTTPBadRequest",
@@ -56,10 +56,15 @@ pub async fn template_of(def: &Definition) -> Result<Value, Fault> {
         .into()),
         (None, Some(url)) => {
             let text = fetch(url).await?;
-            Ok(template::parse(&text)?)
+            parsed("Template", template::parse(&text))
         }
         (None, None) => Err(Fault::bad_request("No template specified")),
     }
+}
+
+/// Heat's API wraps parse errors: `Template not in valid format: ...`.
+fn parsed(what: &str, result: Result<Value, HeatError>) -> Result<Value, Fault> {
+    result.map_err(|e| Fault::bad_request(format!("{what} not in valid format: {}", e.message)))
 }
 
 async fn fetch(url: &str) -> Result<String, Fault> {
@@ -98,7 +103,7 @@ fn environment_of(def: &Definition) -> Result<Value, Fault> {
     match &def.environment {
         None | Some(Value::Null) => Ok(json!({})),
         Some(Value::String(text)) if text.trim().is_empty() => Ok(json!({})),
-        Some(Value::String(text)) => Ok(template::parse_environment(text)?),
+        Some(Value::String(text)) => parsed("Environment", template::parse_environment(text)),
         Some(v @ Value::Object(_)) => Ok(template::parse_environment(&v.to_string())?),
         Some(_) => Err(Fault::bad_request(
             "The environment is not a JSON object or YAML mapping.",

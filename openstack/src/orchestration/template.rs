@@ -214,20 +214,30 @@ fn summaries<'de, D: Deserializer<'de>>(
 }
 
 /// `GET /resource_types?with_description=true`: every resource type the
-/// cloud supports, in Heat's order.
+/// cloud supports, in Heat's order. Heat answers 404 to the descriptions
+/// when one type's plugin cannot describe itself; the plain list is asked
+/// for then.
 pub async fn list_resource_types(session: &Session) -> Result<Vec<ResourceTypeSummary>> {
     #[derive(Deserialize)]
     struct Body {
         #[serde(default, deserialize_with = "summaries")]
         resource_types: Vec<ResourceTypeSummary>,
     }
-    let body: Body = session
-        .get_json_query(
+    let described = session
+        .get_json_query::<Body, _>(
             SERVICE_TYPE,
             "/resource_types",
             &[("with_description", "true")],
         )
-        .await?;
+        .await;
+    let body = match described {
+        Err(crate::Error::NotFound { .. }) => {
+            session
+                .get_json::<Body>(SERVICE_TYPE, "/resource_types")
+                .await?
+        }
+        other => other?,
+    };
     Ok(body.resource_types)
 }
 

@@ -84,7 +84,8 @@ pub async fn read_container(ctx: &Ctx<'_>, name: &str, data: &Value) -> Outcome<
         "RootURL": format!("{}/", ctx.cloud.url(&ctx.cloud.swift_account())),
         "ObjectCount": number("x-container-object-count"),
         "BytesUsed": number("x-container-bytes-used"),
-        "HeadContainer": head,
+        "HeadContainer": head.clone(),
+        "show": head,
     });
     Ok(attributes(data.clone(), attrs))
 }
