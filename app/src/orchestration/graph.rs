@@ -429,7 +429,10 @@ pub fn TopologyGraph(nodes: Vec<GraphNode>, edges: Vec<(usize, usize)>) -> impl 
         <div class="overflow-auto rounded-lg border border-slate-200 bg-white p-2" data-testid="topology">
             <svg role="img" aria-labelledby="topology-title topology-desc"
                 width=format!("{width:.0}") height=format!("{height:.0}")
-                viewBox=format!("0 0 {width:.0} {height:.0}") class="max-w-none">
+                viewBox=format!("0 0 {width:.0} {height:.0}")
+                // Shrinks to fit the page, to no less than two thirds of its
+                // size so the names stay readable; wider graphs scroll.
+                class="h-auto max-w-full" style=format!("min-width: {:.0}px", width * 2.0 / 3.0)>
                 <title id="topology-title">{move || tr_dynamic("topology-graph-title")}</title>
                 <desc id="topology-desc">{description}</desc>
                 <defs>
