@@ -236,3 +236,13 @@ pub fn query_string(pairs: &[(&str, String)]) -> String {
         .collect();
     format!("?{}", parts.join("&"))
 }
+
+/// Puts text on the clipboard; nothing happens during server rendering.
+pub fn copy_to_clipboard(text: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = window().navigator().clipboard().write_text(text);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = text;
+}

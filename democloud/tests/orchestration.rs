@@ -534,3 +534,90 @@ outputs:
         "RESUME_COMPLETE"
     );
 }
+
+#[tokio::test]
+async fn key_pairs_server_groups_and_floating_ips_come_and_go_with_the_stack() {
+    let (cloud, _dir) = start().await;
+    let c = demo(&cloud).await;
+    let template = r#"
+heat_template_version: 2018-08-31
+resources:
+  key:
+    type: OS::Nova::KeyPair
+    properties:
+      name: stack-key
+      save_private_key: true
+  group:
+    type: OS::Nova::ServerGroup
+    properties:
+      policies: [anti-affinity]
+  port:
+    type: OS::Neutron::Port
+    properties:
+      network: private
+  server:
+    type: OS::Nova::Server
+    properties:
+      flavor: m1.tiny
+      image: cirros-0.6.2-x86_64-disk
+      key_name: {get_resource: key}
+      networks: [{port: {get_resource: port}}]
+      scheduler_hints: {group: {get_resource: group}}
+  fip:
+    type: OS::Neutron::FloatingIP
+    properties:
+      floating_network: public
+      port_id: {get_resource: port}
+outputs:
+  public: {value: {get_attr: [fip, floating_ip_address]}}
+  fixed: {value: {get_attr: [port, fixed_ips, 0, ip_address]}}
+  private_key: {value: {get_attr: [key, private_key]}}
+"#;
+    let stack = create(&c.heat, "kit", template, json!({}), json!({})).await;
+    let s = settle(&c.heat, &stack).await;
+    assert_eq!(s["stack_status"], "CREATE_COMPLETE", "{s}");
+    assert!(
+        output(&s, "public").as_str().is_some_and(|a| !a.is_empty()),
+        "{s}"
+    );
+    assert!(
+        output(&s, "fixed")
+            .as_str()
+            .is_some_and(|a| a.starts_with("10.0.0.")),
+        "{s}"
+    );
+    assert!(
+        output(&s, "private_key")
+            .as_str()
+            .is_some_and(|k| k.contains("PRIVATE KEY")),
+        "{s}"
+    );
+
+    let list = resources(&c.heat, &stack).await;
+    let id = |n: &str| {
+        find(&list, n)["physical_resource_id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let (server, group, fip) = (id("server"), id("group"), id("fip"));
+    assert_eq!(id("key"), "stack-key");
+    let (_, shown) = c.nova.get(&format!("/servers/{server}")).await;
+    assert_eq!(shown["server"]["key_name"], "stack-key");
+    let (_, members) = c.nova.get(&format!("/os-server-groups/{group}")).await;
+    assert_eq!(members["server_group"]["members"], json!([server]));
+    let (_, floating) = c.neutron.get(&format!("/floatingips/{fip}")).await;
+    assert_eq!(floating["floatingip"]["port_id"], json!(id("port")));
+
+    c.heat.delete(&format!("/stacks/{stack}")).await;
+    assert_eq!(
+        settle(&c.heat, &stack).await["stack_status"],
+        "DELETE_COMPLETE"
+    );
+    let (status, _) = c.nova.get("/os-keypairs/stack-key").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = c.nova.get(&format!("/os-server-groups/{group}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = c.neutron.get(&format!("/floatingips/{fip}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -793,13 +793,7 @@ fn HotSnippet(snippet: String) -> impl IntoView {
     let copied = RwSignal::new(false);
     let text = snippet.clone();
     let copy = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let clipboard = window().navigator().clipboard();
-            let _ = clipboard.write_text(&text);
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &text;
+        crate::ui::copy_to_clipboard(&text);
         copied.set(true);
     };
     view! {

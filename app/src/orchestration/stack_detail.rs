@@ -323,155 +323,11 @@ pub fn parameter_in_message(message: &str) -> Option<String> {
     between("Parameter (", ')').or_else(|| between("Parameter '", '\''))
 }
 
-/// A JSON value (a template Heat has parsed) as YAML text.
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+/// A JSON value (a template Heat has parsed) as YAML text; multi-line
+/// strings (scripts) come out as literal blocks.
+#[cfg(feature = "ssr")]
 pub fn to_yaml(value: &Value) -> String {
-    let mut out = String::new();
-    match value {
-        Value::Object(m) if !m.is_empty() => yaml_map(m, 0, &mut out),
-        Value::Array(a) if !a.is_empty() => yaml_seq(a, 0, &mut out),
-        other => {
-            out.push_str(&yaml_scalar(other));
-            out.push('\n');
-        }
-    }
-    out
-}
-
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-fn pad(out: &mut String, indent: usize) {
-    out.extend(std::iter::repeat_n(' ', indent));
-}
-
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-fn yaml_map(m: &serde_json::Map<String, Value>, indent: usize, out: &mut String) {
-    for (i, (k, v)) in m.iter().enumerate() {
-        // A map in a sequence starts on the dash's line.
-        if i > 0 || indent == 0 || !out.ends_with("- ") {
-            pad(out, indent);
-        }
-        out.push_str(&yaml_string(k));
-        out.push(':');
-        yaml_after(v, indent, out);
-    }
-}
-
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-fn yaml_seq(a: &[Value], indent: usize, out: &mut String) {
-    for item in a {
-        pad(out, indent);
-        out.push('-');
-        match item {
-            Value::Object(m) if !m.is_empty() => {
-                out.push(' ');
-                yaml_map(m, indent + 2, out);
-            }
-            Value::Array(inner) if !inner.is_empty() => {
-                out.push('\n');
-                yaml_seq(inner, indent + 2, out);
-            }
-            other => yaml_inline(other, indent, out),
-        }
-    }
-}
-
-/// The value after `key:`.
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-fn yaml_after(v: &Value, indent: usize, out: &mut String) {
-    match v {
-        Value::Object(m) if !m.is_empty() => {
-            out.push('\n');
-            yaml_map(m, indent + 2, out);
-        }
-        Value::Array(a) if !a.is_empty() => {
-            out.push('\n');
-            yaml_seq(a, indent + 2, out);
-        }
-        other => yaml_inline(other, indent, out),
-    }
-}
-
-/// A scalar after `key:` or `-`: a literal block for multi-line text
-/// (scripts stay readable), else on the same line.
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-fn yaml_inline(v: &Value, indent: usize, out: &mut String) {
-    if let Value::String(s) = v {
-        if block_ok(s) {
-            let body = s.trim_end_matches('\n');
-            let trailing = s.len() - body.len();
-            out.push_str(match trailing {
-                0 => " |-\n",
-                1 => " |\n",
-                _ => " |+\n",
-            });
-            for line in body.split('\n') {
-                if !line.is_empty() {
-                    pad(out, indent + 2);
-                    out.push_str(line);
-                }
-                out.push('\n');
-            }
-            for _ in 1..trailing {
-                out.push('\n');
-            }
-            return;
-        }
-    }
-    out.push(' ');
-    out.push_str(&yaml_scalar(v));
-    out.push('\n');
-}
-
-/// Whether text can be a literal block: several lines, none starting the
-/// block with a space, no blank-but-spaces lines, no control characters.
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-fn block_ok(s: &str) -> bool {
-    let body = s.trim_end_matches('\n');
-    body.contains('\n')
-        && !body.starts_with(' ')
-        && !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
-        && body
-            .split('\n')
-            .all(|l| l.is_empty() || !l.trim().is_empty())
-        && !body.starts_with('\t')
-}
-
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-fn yaml_scalar(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => yaml_string(s),
-        Value::Array(_) => "[]".into(),
-        Value::Object(_) => "{}".into(),
-    }
-}
-
-/// Plain when YAML reads it back as the same string, else double-quoted
-/// (JSON's escapes are YAML's).
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-fn yaml_string(s: &str) -> String {
-    const WORDS: [&str; 11] = [
-        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "",
-    ];
-    let first_ok = s
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '/' || c == '$');
-    let plain = first_ok
-        && s.trim() == s
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || " _-./:=+()~$^@%<>;".contains(c))
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && !s.ends_with(':')
-        && !WORDS.contains(&s.to_ascii_lowercase().as_str());
-    if plain {
-        s.to_string()
-    } else {
-        serde_json::to_string(s).unwrap_or_default()
-    }
+    serde_yaml::to_string(value).unwrap_or_else(|_| value.to_string())
 }
 
 // ---------------------------------------------------------------------
@@ -1906,66 +1762,22 @@ mod tests {
         assert_eq!(value_text(&json!(["a", "b"]), false), "[\"a\",\"b\"]");
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn templates_print_as_yaml() {
         let t = json!({
             "heat_template_version": "2018-08-31",
-            "description": "A web server: small",
-            "parameters": {"count": {"type": "number", "default": 2, "hidden": false}},
-            "resources": {
-                "server": {
-                    "type": "OS::Nova::Server",
-                    "properties": {
-                        "networks": [{"network": "private"}, {"port": {"get_resource": "port"}}],
-                        "user_data": "#!/bin/sh\necho hi\n",
-                        "metadata": {},
-                        "tags": [],
-                        "name": "yes"
-                    }
-                }
-            },
-            "outputs": {"ip": {"value": {"get_attr": ["server", "first_address"]}}}
+            "resources": {"server": {"type": "OS::Nova::Server", "properties": {
+                "user_data": "#!/bin/sh\necho hi\n", "name": "yes"}}},
         });
-        let expected = r#"heat_template_version: "2018-08-31"
-description: "A web server: small"
-parameters:
-  count:
-    type: number
-    default: 2
-    hidden: false
-resources:
-  server:
-    type: OS::Nova::Server
-    properties:
-      networks:
-        - network: private
-        - port:
-            get_resource: port
-      user_data: |
-        #!/bin/sh
-        echo hi
-      metadata: {}
-      tags: []
-      name: "yes"
-outputs:
-  ip:
-    value:
-      get_attr:
-        - server
-        - first_address
-"#;
-        assert_eq!(to_yaml(&t), expected);
-        assert_eq!(yaml_string("a\tb"), "\"a\\tb\"");
-        assert_eq!(yaml_string("0.5"), "\"0.5\"");
-        assert_eq!(yaml_string("web-%index%"), "web-%index%");
-        assert_eq!(yaml_string("-x"), "\"-x\"");
-        assert_eq!(to_yaml(&json!({"s": "a\nb"})), "s: |-\n  a\n  b\n");
-        assert_eq!(to_yaml(&json!({"s": "a\n\n"})), "s: \"a\\n\\n\"\n");
-        assert_eq!(
-            to_yaml(&json!({"s": "a\n\nb\n\n"})),
-            "s: |+\n  a\n\n  b\n\n"
+        let text = to_yaml(&t);
+        assert!(
+            text.starts_with("heat_template_version: 2018-08-31\n"),
+            "{text}"
         );
-        assert_eq!(to_yaml(&json!([[1, 2], "x"])), "-\n  - 1\n  - 2\n- x\n");
+        assert!(text.contains("user_data: |\n"), "{text}");
+        let back: Value = serde_yaml::from_str(&text).unwrap();
+        assert_eq!(back, t);
     }
 
     #[test]
