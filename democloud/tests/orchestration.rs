@@ -235,7 +235,9 @@ async fn a_stack_builds_its_resources_in_the_cloud_and_deletes_them() {
     let first = events[0]["id"].as_str().unwrap();
     let (_, page) = c
         .heat
-        .get(&format!("/stacks/{stack}/events?marker={first}&limit=2"))
+        .get(&format!(
+            "/stacks/{stack}/events?sort_dir=asc&marker={first}&limit=2"
+        ))
         .await;
     assert_eq!(page["events"].as_array().unwrap().len(), 2);
     assert_eq!(page["events"][0]["id"], events[1]["id"]);
@@ -382,7 +384,7 @@ async fn bad_templates_and_parameters_get_heats_400s() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let message = body["error"]["message"].as_str().unwrap();
     assert!(
-        message.starts_with("Error parsing template [root stack] "),
+        message.starts_with("Template not in valid format: Error parsing template [root stack] "),
         "{message}"
     );
     assert!(message.contains("line "), "{message}");
