@@ -12,16 +12,19 @@
 //! Every fallible call returns [`Result`], whose [`Error`] never carries a
 //! token or a password.
 
+pub mod block_storage;
 pub mod catalog;
 pub mod client;
 pub mod compute;
 pub mod config;
 pub mod error;
+pub mod fault;
 pub mod identity;
 pub mod image;
 pub mod network;
 pub mod object_store;
 pub mod orchestration;
+pub mod probe;
 pub mod secret;
 pub mod session;
 pub mod time;

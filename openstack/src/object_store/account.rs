@@ -47,6 +47,27 @@ pub async fn get_account(session: &Session) -> Result<Account> {
     Account::from_headers(response.headers(), response.url())
 }
 
+/// `HEAD /v1/AUTH_{project_id}`: another project's account, on the same
+/// Swift as the session's. Swift answers 401 or 403 unless the user may see
+/// it (a reseller admin, or an operator role in that project).
+pub async fn get_project_account(session: &Session, project_id: &str) -> Result<Account> {
+    let mut url = session.endpoint(SERVICE_TYPE)?;
+    let mut segments: Vec<String> = url
+        .path_segments()
+        .map(|s| s.filter(|s| !s.is_empty()).map(str::to_owned).collect())
+        .unwrap_or_default();
+    // The endpoint ends in the session's account, `AUTH_<project>`.
+    match segments.last_mut() {
+        Some(last) if last.starts_with("AUTH_") => {
+            *last = format!("AUTH_{}", crate::encode_segment(project_id))
+        }
+        _ => segments.push(format!("AUTH_{}", crate::encode_segment(project_id))),
+    }
+    url.set_path(&format!("/{}", segments.join("/")));
+    let response = session.call_url(Method::HEAD, url).send().await?;
+    Account::from_headers(response.headers(), response.url())
+}
+
 /// A container in the account listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Container {

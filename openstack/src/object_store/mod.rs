@@ -31,7 +31,9 @@ use crate::error::{Error, Result};
 use crate::session::{join_url, Session};
 use url::Url;
 
-pub use account::{get_account, list_containers, Account, Container, ContainerPage};
+pub use account::{
+    get_account, get_project_account, list_containers, Account, Container, ContainerPage,
+};
 pub use bulk::{bulk_delete, bulk_delete_with_limit, delete_objects, BulkDeleteResult};
 pub use containers::{
     create_container, delete_container, get_container, is_public_read, list_all_objects,
