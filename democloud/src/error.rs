@@ -44,6 +44,9 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("cannot inject the fault for '{service}': {reason}")]
+    Fault { service: String, reason: String },
+
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
 

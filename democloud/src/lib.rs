@@ -17,6 +17,7 @@ mod catalog;
 mod compute;
 mod db;
 mod error;
+mod fault;
 mod http;
 mod identity;
 mod image;
@@ -37,6 +38,8 @@ use tokio::task::JoinHandle;
 
 use crate::db::Db;
 pub use crate::error::Error;
+use crate::fault::Faults;
+pub use crate::fault::{parse_fault_spec, Fault, FaultMode, MAX_LATENCY_MS};
 use crate::state::AppState;
 
 /// How to run the demo cloud.
@@ -55,6 +58,10 @@ pub struct Config {
     /// How long a compute server stays in a transitional state (`BUILD`,
     /// `REBOOT`, powering off...) before it settles.
     pub build_delay: Duration,
+    /// Faults injected from the start, as (service type or name, fault);
+    /// see [`parse_fault_spec`]. The admin API under `/zenith/v1/faults`
+    /// changes them while the cloud runs.
+    pub faults: Vec<(String, Fault)>,
 }
 
 impl Default for Config {
@@ -66,6 +73,7 @@ impl Default for Config {
             demo_password: None,
             token_ttl: Duration::from_secs(3600),
             build_delay: Duration::from_secs(2),
+            faults: Vec::new(),
         }
     }
 }
@@ -81,6 +89,7 @@ impl std::fmt::Debug for Config {
             .field("demo_password", &redact(&self.demo_password))
             .field("token_ttl", &self.token_ttl)
             .field("build_delay", &self.build_delay)
+            .field("faults", &self.faults)
             .finish()
     }
 }
@@ -113,6 +122,7 @@ impl DemoCloud {
     /// passwords, and serves in a background task. Returns once the socket
     /// accepts connections.
     pub async fn start(config: Config) -> Result<DemoCloud, Error> {
+        let faults = configured_faults(&config.faults)?;
         let listen_error = |e: std::io::Error| Error::Listen {
             addr: config.listen,
             reason: describe_listen_error(&e),
@@ -168,6 +178,7 @@ impl DemoCloud {
             token_ttl: config.token_ttl,
             build_delay: config.build_delay,
             data_dir: Arc::new(config.data_dir.clone()),
+            faults,
         });
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
@@ -283,17 +294,46 @@ impl Drop for DemoCloud {
     }
 }
 
-/// The HTTP application: every service of [`catalog::SERVICES`] plus the
-/// shared middleware and OpenStack-style fallbacks.
+/// The HTTP application: every service of [`catalog::SERVICES`] and the
+/// fault API, plus the shared middleware and OpenStack-style fallbacks.
 fn router(state: AppState) -> Router {
     let mut app = Router::new();
     for service in catalog::SERVICES {
         app = app.merge((service.routes)());
     }
-    app.fallback(http::not_found)
+    app.merge(fault::routes())
+        .fallback(http::not_found)
         .method_not_allowed_fallback(http::method_not_allowed)
+        // Inside the request context, so injected 503s get a request id
+        // and are logged.
+        .layer(axum::middleware::from_fn_with_state(
+            state.faults.clone(),
+            fault::inject,
+        ))
         .layer(axum::middleware::from_fn(http::request_context))
         .with_state(state)
+}
+
+/// The table of [`Config::faults`], each checked; a bad one stops the start.
+fn configured_faults(configured: &[(String, Fault)]) -> Result<Faults, Error> {
+    let faults = Faults::default();
+    for (name, fault) in configured {
+        let invalid = |reason: String| Error::Fault {
+            service: name.clone(),
+            reason,
+        };
+        let service =
+            fault::service_named(name).ok_or_else(|| invalid(fault::unknown_service(name)))?;
+        fault.check().map_err(invalid)?;
+        faults.set(service.service_type, *fault);
+        tracing::warn!(
+            service = service.service_type,
+            mode = %fault.mode,
+            latency_ms = fault.latency_ms,
+            "fault injected from the configuration"
+        );
+    }
+    Ok(faults)
 }
 
 /// Sets a seeded user's password to `password` unless it already is; a

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::db::Db;
+use crate::fault::Faults;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -18,4 +19,6 @@ pub struct AppState {
     /// The data directory; image data lives in its `images/` folder, object
     /// data in `objects/`.
     pub data_dir: Arc<PathBuf>,
+    /// Injected faults, by service type.
+    pub faults: Faults,
 }

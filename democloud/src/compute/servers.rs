@@ -211,6 +211,24 @@ pub fn begin_transition(
     Ok(())
 }
 
+/// Puts a live server into ERROR with `fault` as its instance fault, as a
+/// failed operation leaves it (an injected fault); a pending transition is
+/// dropped. `false` when there is no such server.
+pub fn set_error(conn: &Connection, id: &str, fault: &InstanceFault) -> Result<bool, Fault> {
+    settle(conn)?;
+    let changed = conn.execute(
+        "UPDATE servers SET vm_state = 'error', task_state = NULL, pending_until = NULL,
+             pending_vm_state = NULL, pending_power_state = NULL, updated_at = ?2
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, now_micros()],
+    )?;
+    if changed == 0 {
+        return Ok(false);
+    }
+    hosts::record_fault(conn, id, fault)?;
+    Ok(true)
+}
+
 fn not_found<T>(id: &str) -> Result<T, Fault> {
     Err(Fault::not_found(format!(
         "Instance {id} could not be found."
