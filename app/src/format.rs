@@ -54,6 +54,29 @@ pub fn format_bytes(bytes: u64) -> String {
     }
 }
 
+/// A day as the language writes it, numerically: `11/21/2026` (en),
+/// `21.11.2026` (de), `2026/11/21` (ja, zh-CN).
+pub fn format_date(day: chrono::NaiveDate, lang: &str) -> String {
+    use chrono::Datelike;
+    let (y, m, d) = (day.year(), day.month(), day.day());
+    match lang {
+        "de" => format!("{d}.{m}.{y}"),
+        "ja" => format!("{y}/{m:02}/{d:02}"),
+        "zh-CN" => format!("{y}/{m}/{d}"),
+        _ => format!("{m}/{d}/{y}"),
+    }
+}
+
+/// A day without its year, for chart axes: `11/21` (en, ja, zh-CN),
+/// `21.11.` (de).
+pub fn format_short_date(day: chrono::NaiveDate, lang: &str) -> String {
+    use chrono::Datelike;
+    match lang {
+        "de" => format!("{}.{}.", day.day(), day.month()),
+        _ => format!("{}/{}", day.month(), day.day()),
+    }
+}
+
 /// Formats an instant in the user's time zone and language.
 #[cfg(feature = "ssr")]
 pub fn format_datetime(at: chrono::DateTime<chrono::Utc>, lang: &str, tz: &str) -> String {
@@ -93,6 +116,17 @@ mod tests {
         assert_eq!(format_number(1000, "en"), "1,000");
         assert_eq!(format_number(1234567, "de"), "1.234.567");
         assert_eq!(format_number(-12345, "ja"), "-12,345");
+    }
+
+    #[test]
+    fn days_follow_the_language() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        assert_eq!(format_date(day, "en"), "3/5/2026");
+        assert_eq!(format_date(day, "de"), "5.3.2026");
+        assert_eq!(format_date(day, "ja"), "2026/03/05");
+        assert_eq!(format_date(day, "zh-CN"), "2026/3/5");
+        assert_eq!(format_short_date(day, "en"), "3/5");
+        assert_eq!(format_short_date(day, "de"), "5.3.");
     }
 
     #[cfg(feature = "ssr")]

@@ -4,9 +4,12 @@
 
 pub mod admin;
 pub mod auth;
+pub mod chart;
 pub mod compute;
+pub mod csv;
 pub mod error;
 pub mod format;
+pub mod health;
 pub mod i18n;
 pub mod identity;
 pub mod model;
@@ -81,6 +84,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/settings") view=settings::SettingsPage/>
                         <ParentRoute path=path!("/admin") view=AdminGate>
                             <Route path=path!("/system") view=admin::SystemInfoPage/>
+                            <Route path=path!("/health") view=health::HealthPage/>
                             <Route path=path!("/flavors") view=admin::FlavorsPage/>
                             <Route path=path!("/flavors/:id") view=admin::FlavorDetailPage/>
                             <Route path=path!("/hypervisors") view=admin::HypervisorsPage/>

@@ -50,3 +50,26 @@ export async function deleteFlavor(page: Page, name: string) {
   await page.getByTestId("confirm-yes").click();
   await expect(page.getByTestId("flavor-row").filter({ hasText: name })).toHaveCount(0);
 }
+
+/** The demo cloud's URL when scripts/test pinned it (ZENITH_E2E_DEMOCLOUD_URL). */
+export const DEMOCLOUD = process.env.ZENITH_E2E_DEMOCLOUD_URL;
+
+/** A token of `user` scoped to the project of the same name, straight from
+ *  the demo cloud's Keystone, and a lookup of its public endpoints. */
+export async function democloudToken(user: { name: string; password: string }) {
+  const res = await fetch(`${DEMOCLOUD}/v3/auth/tokens`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ["password"], password: { user: { name: user.name, domain: { name: "Default" }, password: user.password } } },
+        scope: { project: { name: user.name, domain: { name: "Default" } } },
+      },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`demo cloud login of ${user.name} answered ${res.status}`);
+  const body = await res.json();
+  const endpoint = (type: string): string =>
+    body.token.catalog.find((s: { type: string }) => s.type === type).endpoints.find((e: { interface: string }) => e.interface === "public").url;
+  return { id: res.headers.get("x-subject-token") ?? "", endpoint };
+}

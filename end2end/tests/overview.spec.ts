@@ -8,7 +8,7 @@ test.describe("project overview", () => {
     await expect(instances.getByTestId("quota-text")).toHaveText(/^\d+ of 10 used$/);
     // The donut is charts-rs SVG, described by its caption for screen readers.
     await expect(instances.locator("[role=img] svg path").first()).toBeVisible();
-    await expect(page.getByTestId("quota-chart")).toHaveCount(6);
+    await expect(page.getByTestId("quota-chart")).toHaveCount(7);
     await expect(page.getByTestId("quota-chart").filter({ hasText: "Floating IPs" })).toContainText("of 50 used");
     await hydrated(page);
     await page.getByTestId("quota-as-table").check();

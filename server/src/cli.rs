@@ -65,6 +65,31 @@ pub struct Cli {
     )]
     pub site_root: String,
 
+    /// Address the embedded demo cloud listens on (port 0 picks a free
+    /// port); pin it to know the demo cloud's URL in advance.
+    #[arg(
+        long,
+        env = "ZENITH_DEMOCLOUD_LISTEN",
+        default_value = "127.0.0.1:0",
+        value_name = "ADDR"
+    )]
+    pub democloud_listen: SocketAddr,
+
+    /// How often the health sampler probes every endpoint, in seconds.
+    #[arg(
+        long,
+        env = "ZENITH_HEALTH_INTERVAL",
+        default_value_t = 15,
+        value_parser = clap::value_parser!(u64).range(1..=3600),
+        value_name = "SECONDS"
+    )]
+    pub health_interval: u64,
+
+    /// Keep the health timeline in DATA_DIR/health-timeline.jsonl, so it
+    /// survives restarts (it is in memory only otherwise).
+    #[arg(long, env = "ZENITH_HEALTH_PERSIST")]
+    pub health_persist: bool,
+
     #[command(flatten)]
     pub demo: DemoArgs,
 }
@@ -116,6 +141,18 @@ pub struct DemoArgs {
         global = true
     )]
     pub build_delay_ms: u64,
+
+    /// Inject a fault into a demo-cloud service from the start, as
+    /// SERVICE=MODE[:LATENCY_MS]: `compute=unavailable` (503), `nova=refused`
+    /// (connections dropped), `image=slow:2000` (2 s added). Repeatable; an
+    /// admin changes faults at run time under /zenith/v1/faults.
+    #[arg(
+        long = "fault",
+        value_name = "SPEC",
+        global = true,
+        value_parser = democloud::parse_fault_spec
+    )]
+    pub faults: Vec<(String, democloud::Fault)>,
 }
 
 impl DemoArgs {
@@ -142,4 +179,53 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1:5001", value_name = "ADDR")]
         listen: SocketAddr,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faults_and_the_demo_cloud_address_parse() {
+        let cli = Cli::try_parse_from([
+            "zenith",
+            "--democloud-listen",
+            "127.0.0.1:5002",
+            "--fault",
+            "nova=refused",
+        ])
+        .expect("parses");
+        assert_eq!(
+            cli.democloud_listen,
+            "127.0.0.1:5002".parse().expect("addr")
+        );
+        assert_eq!(cli.demo.faults.len(), 1);
+        assert_eq!(cli.demo.faults[0].0, "compute");
+
+        let cli = Cli::try_parse_from([
+            "zenith",
+            "democloud",
+            "--fault",
+            "compute=unavailable",
+            "--fault",
+            "image=slow:2000",
+        ])
+        .expect("parses");
+        let faults: Vec<(&str, democloud::FaultMode, u64)> = cli
+            .demo
+            .faults
+            .iter()
+            .map(|(s, f)| (s.as_str(), f.mode, f.latency_ms))
+            .collect();
+        assert_eq!(
+            faults,
+            [
+                ("compute", democloud::FaultMode::Unavailable, 0),
+                ("image", democloud::FaultMode::Slow, 2000),
+            ]
+        );
+
+        let err = Cli::try_parse_from(["zenith", "--fault", "image=slow"]).expect_err("no latency");
+        assert!(err.to_string().contains("image=slow:2000"), "{err}");
+    }
 }

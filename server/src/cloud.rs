@@ -1,6 +1,7 @@
 //! Which cloud Zenith talks to: a named cloud from clouds.yaml, the `OS_*`
 //! variables, or else the demo cloud, started in this process.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use app::ssr::Backend;
@@ -16,11 +17,13 @@ pub struct Cloud {
 }
 
 pub struct DemoOptions {
+    pub listen: SocketAddr,
     pub data_dir: PathBuf,
     pub admin_password: Option<String>,
     pub demo_password: Option<String>,
     pub token_ttl: std::time::Duration,
     pub build_delay: std::time::Duration,
+    pub faults: Vec<(String, democloud::Fault)>,
 }
 
 pub async fn resolve(name: Option<&str>, demo: DemoOptions) -> Result<Cloud, ServerError> {
@@ -31,6 +34,11 @@ pub async fn resolve(name: Option<&str>, demo: DemoOptions) -> Result<Cloud, Ser
     match config {
         Some(config) => {
             tracing::info!(auth_url = %config.auth_url, cloud = ?config.name, "using a configured cloud");
+            if !demo.faults.is_empty() {
+                tracing::warn!(
+                    "--fault only applies to the demo cloud; ignored for a configured cloud"
+                );
+            }
             Ok(Cloud {
                 backend: backend_for(&config)?,
                 demo: None,
@@ -38,12 +46,13 @@ pub async fn resolve(name: Option<&str>, demo: DemoOptions) -> Result<Cloud, Ser
         }
         None => {
             let cloud = democloud::DemoCloud::start(democloud::Config {
-                listen: ([127, 0, 0, 1], 0).into(),
+                listen: demo.listen,
                 data_dir: demo.data_dir.join("democloud"),
                 admin_password: demo.admin_password,
                 demo_password: demo.demo_password,
                 token_ttl: demo.token_ttl,
                 build_delay: demo.build_delay,
+                faults: demo.faults,
             })
             .await?;
             tracing::info!(auth_url = %cloud.auth_url(), "no cloud configured: started the demo cloud");

@@ -40,6 +40,8 @@ pub struct Options {
     /// Uploads above this size go to Swift as static large objects, in
     /// segments of this size.
     pub object_segment_size: u64,
+    /// The server-wide health sampler the Health page reads.
+    pub health: app::ssr::health::Sampler,
 }
 
 /// The whole application, ready to serve.
@@ -52,7 +54,11 @@ pub async fn router(opts: Options) -> Result<Router, ServerError> {
         .build();
     let routes = generate_route_list(App);
     let backend = opts.backend.clone();
-    let context = move || provide_context(backend.clone());
+    let health = opts.health.clone();
+    let context = move || {
+        provide_context(backend.clone());
+        provide_context(health.clone());
+    };
     let secure = opts.secure_cookies;
 
     let pages = Router::new()

@@ -1,3 +1,4 @@
+use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -22,26 +23,47 @@ async fn main() -> ExitCode {
     }
 }
 
-fn demo_options(args: &DemoArgs) -> cloud::DemoOptions {
+fn demo_options(listen: SocketAddr, args: &DemoArgs) -> cloud::DemoOptions {
     cloud::DemoOptions {
+        listen,
         data_dir: args.data_dir(),
         admin_password: args.admin_password.clone(),
         demo_password: args.demo_password.clone(),
         token_ttl: Duration::from_secs(args.token_ttl),
         build_delay: Duration::from_millis(args.build_delay_ms),
+        faults: args.faults.clone(),
     }
 }
 
 async fn run_dashboard(cli: Cli) -> Result<(), ServerError> {
-    let cloud = cloud::resolve(cli.cloud.as_deref(), demo_options(&cli.demo)).await?;
+    let cloud = cloud::resolve(
+        cli.cloud.as_deref(),
+        demo_options(cli.democloud_listen, &cli.demo),
+    )
+    .await?;
     let listener = tokio::net::TcpListener::bind(cli.listen)
         .await
         .map_err(|source| ServerError::Listen {
             addr: cli.listen,
             source,
         })?;
+    let interval = Duration::from_secs(cli.health_interval);
+    let health = app::ssr::health::Sampler::start(
+        cloud.backend.client.clone(),
+        app::ssr::health::SamplerConfig {
+            interval,
+            // A probe never outlives its interval, so rounds do not pile up.
+            timeout: interval.min(Duration::from_secs(5)),
+            persist: cli
+                .health_persist
+                .then(|| cli.demo.data_dir().join("health-timeline.jsonl")),
+            ..Default::default()
+        },
+        &cloud.backend.auth_url,
+    );
     let app = server::router(Options {
         backend: cloud.backend.clone(),
+        health,
         site_root: cli.site_root,
         listen: cli.listen,
         sessions: cli.session_store,
@@ -77,16 +99,17 @@ async fn run_dashboard(cli: Cli) -> Result<(), ServerError> {
     Ok(())
 }
 
-async fn run_democloud(listen: std::net::SocketAddr, args: &DemoArgs) -> Result<(), ServerError> {
-    let opts = demo_options(args);
+async fn run_democloud(listen: SocketAddr, args: &DemoArgs) -> Result<(), ServerError> {
+    let opts = demo_options(listen, args);
     let clouds_yaml = opts.data_dir.join("clouds.yaml");
     let demo = democloud::DemoCloud::start(democloud::Config {
-        listen,
+        listen: opts.listen,
         data_dir: opts.data_dir.clone(),
         admin_password: opts.admin_password,
         demo_password: opts.demo_password,
         token_ttl: opts.token_ttl,
         build_delay: opts.build_delay,
+        faults: opts.faults,
     })
     .await?;
     demo.write_clouds_yaml(&clouds_yaml)?;

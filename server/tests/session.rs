@@ -65,8 +65,10 @@ async fn serve_with(
         interface: openstack::Interface::Public,
         region: None,
     };
+    let health = app::ssr::health::Sampler::new(backend.client.clone(), Default::default());
     let router = server::router(server::Options {
         backend,
+        health,
         site_root: dir.join("site").display().to_string(),
         listen: addr,
         sessions,

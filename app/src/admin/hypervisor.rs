@@ -21,6 +21,32 @@ pub struct Capacity {
     pub running_vms: u64,
 }
 
+impl Capacity {
+    #[cfg(feature = "ssr")]
+    pub fn of(h: &openstack::compute::Hypervisor) -> Capacity {
+        Capacity {
+            vcpus: h.vcpus,
+            vcpus_used: h.vcpus_used,
+            memory_mb: h.memory_mb,
+            memory_mb_used: h.memory_mb_used,
+            local_gb: h.local_gb,
+            local_gb_used: h.local_gb_used,
+            running_vms: h.running_vms,
+        }
+    }
+
+    /// Adds `other` to this sum.
+    pub fn add(&mut self, other: &Capacity) {
+        self.vcpus += other.vcpus;
+        self.vcpus_used += other.vcpus_used;
+        self.memory_mb += other.memory_mb;
+        self.memory_mb_used += other.memory_mb_used;
+        self.local_gb += other.local_gb;
+        self.local_gb_used += other.local_gb_used;
+        self.running_vms += other.running_vms;
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HostRow {
     pub hostname: String,
@@ -65,22 +91,8 @@ pub async fn hypervisors() -> Result<HypervisorsView, AppError> {
     let mut total = Capacity::default();
     let mut hosts = Vec::with_capacity(list.len());
     for h in list {
-        let capacity = Capacity {
-            vcpus: h.vcpus,
-            vcpus_used: h.vcpus_used,
-            memory_mb: h.memory_mb,
-            memory_mb_used: h.memory_mb_used,
-            local_gb: h.local_gb,
-            local_gb_used: h.local_gb_used,
-            running_vms: h.running_vms,
-        };
-        total.vcpus += capacity.vcpus;
-        total.vcpus_used += capacity.vcpus_used;
-        total.memory_mb += capacity.memory_mb;
-        total.memory_mb_used += capacity.memory_mb_used;
-        total.local_gb += capacity.local_gb;
-        total.local_gb_used += capacity.local_gb_used;
-        total.running_vms += capacity.running_vms;
+        let capacity = Capacity::of(&h);
+        total.add(&capacity);
         let mut servers = by_node.remove(&h.hypervisor_hostname).unwrap_or_default();
         servers.sort_by(|a, b| a.1.cmp(&b.1));
         hosts.push(HostRow {

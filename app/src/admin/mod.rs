@@ -6,7 +6,7 @@
 mod aggregate;
 mod flavor;
 mod flavor_detail;
-mod hypervisor;
+pub mod hypervisor;
 mod service;
 mod system;
 pub mod topology;

@@ -95,6 +95,10 @@ async fn login_inner(username: String, password: String, domain: String) -> Resu
         projects,
     };
     session::begin(&session::current_session().await?, &login).await?;
+    // The health sampler learns the cloud's endpoints from the catalog.
+    if let Ok(sampler) = crate::ssr::health::current() {
+        sampler.follow_catalog(&login.token.catalog, backend.interface);
+    }
     tracing::info!(user = %login.token.user.name, "logged in");
     leptos_axum::redirect("/project");
     Ok(())

@@ -16,7 +16,8 @@ pub struct QuotaUsage {
     pub used: i64,
     /// `None` is unlimited.
     pub limit: Option<i64>,
-    /// `MiB` for RAM; empty for counts.
+    /// `MiB` for RAM, `GiB` for volume storage, [`BYTES`] for object
+    /// storage; empty for counts.
     pub unit: String,
     /// The donut, or empty when the quota is unlimited.
     pub svg: String,
@@ -26,38 +27,23 @@ impl QuotaUsage {
     pub fn percent(&self) -> Option<i64> {
         self.limit
             .filter(|l| *l > 0)
-            .map(|l| (self.used * 100 / l).clamp(0, 100))
+            .map(|l| (i128::from(self.used) * 100 / i128::from(l)).clamp(0, 100) as i64)
+    }
+
+    /// `n` of this resource in the language's digits, with its unit; bytes
+    /// in binary units (`1.5 GiB`).
+    pub fn amount(&self, n: i64, lang: &str) -> String {
+        if self.unit == BYTES {
+            return crate::format::format_bytes(n.max(0) as u64);
+        }
+        format!("{} {}", crate::format::format_number(n, lang), self.unit)
+            .trim()
+            .to_string()
     }
 }
 
-/// Used against limit as a donut; the text next to it carries the meaning,
-/// so colour is never the only cue.
-#[cfg(feature = "ssr")]
-pub fn donut(used: i64, limit: i64) -> String {
-    use charts_rs::{Color, PieChart, Series};
-    let used = used.max(0) as f32;
-    let free = (limit as f32 - used).max(0.0);
-    let mut chart = PieChart::new(vec![
-        Series::new("used".into(), vec![used]),
-        Series::new("free".into(), vec![free]),
-    ]);
-    chart.width = 96.0;
-    chart.height = 96.0;
-    chart.radius = 44.0;
-    chart.inner_radius = 30.0;
-    chart.rose_type = Some(false);
-    chart.border_radius = Some(0.0);
-    // No slice labels: the numbers are in the page, translated.
-    chart.min_show_label_angle = 400.0;
-    chart.margin = (2.0).into();
-    chart.background_color = Color::transparent();
-    let over = limit > 0 && used >= limit as f32 * 0.9;
-    chart.series.colors = vec![
-        Color::from(if over { "#B91C1C" } else { "#0369A1" }),
-        Color::from("#CBD5E1"),
-    ];
-    chart.svg().unwrap_or_default()
-}
+/// The [`QuotaUsage::unit`] of amounts in bytes, shown in binary units.
+pub const BYTES: &str = "B";
 
 #[server(endpoint = "project_quota")]
 pub async fn project_quota() -> Result<Vec<QuotaUsage>, AppError> {
@@ -70,12 +56,29 @@ pub async fn project_quota() -> Result<Vec<QuotaUsage>, AppError> {
         .map(|p| p.id.clone())
         .unwrap_or_default();
     let has_network = api.endpoint("network").is_ok();
-    let (limits, keypairs, network) = tokio::join!(
+    // `block-storage` also finds `volumev3` and `volume` entries.
+    let has_volume = api.endpoint(openstack::block_storage::SERVICE_TYPE).is_ok();
+    let has_object_store = api.endpoint(openstack::object_store::SERVICE_TYPE).is_ok();
+    let (limits, keypairs, network, volume, account) = tokio::join!(
         compute::get_limits(&api),
         compute::list_keypairs(&api),
         async {
             if has_network {
                 Some(openstack::network::get_quota_details(&api, &project_id).await)
+            } else {
+                None
+            }
+        },
+        async {
+            if has_volume {
+                Some(openstack::block_storage::get_quota_usage(&api, &project_id).await)
+            } else {
+                None
+            }
+        },
+        async {
+            if has_object_store {
+                Some(openstack::object_store::get_account(&api).await)
             } else {
                 None
             }
@@ -123,6 +126,25 @@ pub async fn project_quota() -> Result<Vec<QuotaUsage>, AppError> {
             "",
         ));
     }
+    // Nor a failing Cinder or Swift.
+    if let Some(Ok(q)) = volume {
+        rows.push(("quota-volumes", q.volumes.in_use, q.volumes.limit, ""));
+        rows.push((
+            "quota-volume-gigabytes",
+            q.gigabytes.in_use,
+            q.gigabytes.limit,
+            "GiB",
+        ));
+    }
+    if let Some(Ok(a)) = account {
+        let bytes = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        rows.push((
+            "quota-object-bytes",
+            bytes(a.bytes_used),
+            a.quota_bytes.map(bytes).unwrap_or(-1),
+            BYTES,
+        ));
+    }
     Ok(rows
         .into_iter()
         .map(|(key, used, limit, unit)| QuotaUsage {
@@ -131,7 +153,7 @@ pub async fn project_quota() -> Result<Vec<QuotaUsage>, AppError> {
             limit: (limit >= 0).then_some(limit),
             unit: unit.into(),
             svg: if limit >= 0 {
-                donut(used, limit)
+                crate::chart::donut(used, limit)
             } else {
                 String::new()
             },
@@ -144,7 +166,6 @@ pub fn QuotaCharts() -> impl IntoView {
     let quota = Resource::new(|| (), |_| project_quota());
     let as_table = RwSignal::new(false);
     let lang = crate::i18n::current_language;
-    let number = move |n: i64| crate::format::format_number(n, &lang());
     view! {
         <section class="mt-8" data-testid="quota">
             <div class="mb-2 flex items-center justify-between">
@@ -165,12 +186,15 @@ pub fn QuotaCharts() -> impl IntoView {
                                     let label = q.key.clone();
                                     let summary = {
                                         let q = q.clone();
-                                        move || match q.limit {
-                                            Some(limit) => tr_dynamic_args("quota-used-of", &[
-                                                ("used", format!("{} {}", number(q.used), q.unit).trim().to_string()),
-                                                ("limit", format!("{} {}", number(limit), q.unit).trim().to_string()),
-                                            ]),
-                                            None => tr_dynamic_args("quota-used-unlimited", &[("used", number(q.used))]),
+                                        move || {
+                                            let l = lang();
+                                            match q.limit {
+                                                Some(limit) => tr_dynamic_args("quota-used-of", &[
+                                                    ("used", q.amount(q.used, &l)),
+                                                    ("limit", q.amount(limit, &l)),
+                                                ]),
+                                                None => tr_dynamic_args("quota-used-unlimited", &[("used", q.amount(q.used, &l))]),
+                                            }
                                         }
                                     };
                                     let described = format!("quota-{}-text", q.key);
@@ -198,11 +222,20 @@ pub fn QuotaCharts() -> impl IntoView {
                                 <tbody>
                                     {table_items.into_iter().map(|q| {
                                         let key = q.key.clone();
+                                        let data_key = q.key.clone();
+                                        let used = {
+                                            let q = q.clone();
+                                            move || q.amount(q.used, &lang())
+                                        };
+                                        let limit = move || match q.limit {
+                                            Some(l) => q.amount(l, &lang()),
+                                            None => tr_dynamic("quota-unlimited"),
+                                        };
                                         view! {
-                                            <tr>
+                                            <tr data-key=data_key>
                                                 <td class=TD>{move || tr_dynamic(&key)}</td>
-                                                <td class=TD>{format!("{} {}", number(q.used), q.unit)}</td>
-                                                <td class=TD>{q.limit.map(|l| format!("{} {}", number(l), q.unit)).unwrap_or_else(|| tr_dynamic("quota-unlimited"))}</td>
+                                                <td class=TD>{used}</td>
+                                                <td class=TD>{limit}</td>
                                             </tr>
                                         }
                                     }).collect_view()}

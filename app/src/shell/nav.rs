@@ -127,6 +127,13 @@ pub const NAV: &[NavItem] = &[
         service: Some("compute"),
     },
     NavItem {
+        path: "/admin/health",
+        key: "nav-health",
+        section: Section::Admin,
+        admin_only: true,
+        service: None,
+    },
+    NavItem {
         path: "/admin/system",
         key: "nav-system-info",
         section: Section::Admin,

@@ -2,6 +2,7 @@
 //! session that holds the Keystone token, and the request's preferences.
 
 pub mod backend;
+pub mod health;
 pub mod prefs;
 pub mod session;
 

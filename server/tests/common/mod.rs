@@ -44,8 +44,10 @@ pub async fn start_with(segment_size: u64) -> Running {
         interface: openstack::Interface::Public,
         region: None,
     };
+    let health = app::ssr::health::Sampler::new(backend.client.clone(), Default::default());
     let router = server::router(server::Options {
         backend,
+        health,
         site_root: dir.path().join("site").display().to_string(),
         listen: addr,
         sessions: server::sessions::StoreKind::Memory,
